@@ -1,0 +1,55 @@
+# 自考考生手册 — every task an editor or developer runs. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+# Python 3.12+ for the virtual environment: pyenv's 3.12 if present, else whatever python3.12/3.13 is on PATH.
+BASE_PY := $(shell for c in "$$(pyenv prefix 3.12.1 2>/dev/null)/bin/python3.12" python3.12 python3.13; do \
+             if command -v "$$c" >/dev/null 2>&1; then command -v "$$c"; break; fi; done)
+PORT   ?= 8000
+
+.PHONY: help setup build serve test check bench fuzz clean
+
+help:
+	@echo "make serve   — 安装依赖、构建并在 http://127.0.0.1:$(PORT) 预览网站"
+	@echo "make test    — 运行全部测试（含 Chromium 浏览器测试和 Node 中的 Pyodide 测试）"
+	@echo "make check   — 快速检查数据、站内链接和过期事实（编辑者常用）"
+	@echo "make build   — 只构建网站到 site/（mkdocs build --strict）"
+	@echo "make bench   — 性能测量，写入 bench/results.md"
+	@echo "make fuzz    — 长时间模糊测试"
+
+# Idempotent: re-running only installs what changed (stamps depend on the lock files).
+setup: $(VENV)/.stamp node_modules/.stamp
+
+$(VENV)/.stamp: requirements.lock
+	@test -n "$(BASE_PY)" || { echo "需要 Python 3.12 或更新版本 (python3.12)"; exit 1; }
+	@test -x $(PY) || $(BASE_PY) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+node_modules/.stamp: package-lock.json
+	@command -v npm >/dev/null || { echo "需要 Node.js 18+ 和 npm"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+build: setup
+	$(PY) -m mkdocs build --strict --quiet
+
+serve: build
+	$(PY) -m tools.serve --dir site --port $(PORT)
+
+test: setup
+	$(PY) -m pytest
+
+check: setup
+	$(PY) -m macros.validate --check
+
+bench: build
+	$(PY) -m bench
+
+fuzz: setup
+	FUZZ_LONG=1 $(PY) -m pytest tests -m fuzz -q
+
+clean:
+	rm -rf site .pytest_cache tests/artifacts checkers/_catalog.json

@@ -1,0 +1,119 @@
+"""MkDocs hooks: load and validate data/, add the generated pages, the navigation and edit links."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # hooks are loaded by file path; the project's packages live beside them
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from macros import render  # noqa: E402
+from macros.data import DataErrors, load_dataset, write_catalog  # noqa: E402
+from macros.models import SLUGS, TOPICS  # noqa: E402
+
+CATALOG = ROOT / "checkers" / "_catalog.json"
+
+
+def _today() -> datetime.date:
+    override = os.environ.get("HANDBOOK_TODAY")  # lets tests pin "today" for the freshness marks
+    return datetime.date.fromisoformat(override) if override else datetime.date.today()
+
+
+def _pages(dataset: Any) -> dict[str, str]:
+    """Generated page source path -> its Markdown, which only calls a macro."""
+    pages = {"provinces/index.md": "{{ province_index() }}\n"}
+    for slug in SLUGS:
+        for topic in TOPICS:
+            pages[render.guide_src(slug, topic)] = f'{{{{ province_guide("{slug}", "{topic}") }}}}\n'
+    for topic in TOPICS:
+        pages[f"national/{topic}.md"] = f'{{{{ national_topic("{topic}") }}}}\n'
+    for key in dataset.national.pages:
+        pages[f"national/{key}.md"] = f'{{{{ national_page("{key}") }}}}\n'
+    if dataset.plans:
+        pages["plans/index.md"] = "{{ plan_index() }}\n"
+    for plan_id in dataset.plans:
+        pages[render.plan_src(plan_id)] = f'{{{{ plan_page("{plan_id}") }}}}\n'
+    return pages
+
+
+def _nav(dataset: Any, docs: Path) -> list[Any]:
+    regions: dict[str, list[Any]] = {r: [] for r in render.REGIONS}
+    for slug in SLUGS:
+        province = dataset.provinces[slug]
+        regions[province.region].append(
+            {province.name: [{render.TOPIC_TITLES[t]: render.guide_src(slug, t)} for t in TOPICS]}
+        )
+    national = [{render.TOPIC_TITLES[t] + "（全国通用）": f"national/{t}.md"} for t in TOPICS]
+    national += [{page.title: f"national/{key}.md"} for key, page in dataset.national.pages.items()]
+    nav: list[Any] = [
+        {"首页": "index.md"},
+        {"各省指南": ["provinces/index.md"] + [{r: items} for r, items in regions.items() if items]},
+        {"全国规则": national},
+    ]
+    tools = [{title: path} for title, path in (("照片检查", "tools/photo.md"), ("毕业课程自查", "tools/courses.md"))
+             if (docs / path).exists()]
+    if tools:
+        nav.append({"自查工具": tools})
+    if dataset.plans:
+        plans = ["plans/index.md"] + [{f"{p.name}（{p.code}）": render.plan_src(i)} for i, p in sorted(dataset.plans.items())]
+        nav.append({"专业计划": plans})
+    for title, path in (("参与编辑", "contributing.md"), ("关于本手册", "about.md")):
+        if (docs / path).exists():
+            nav.append({title: path})
+    return nav
+
+
+def on_config(config: Any) -> Any:
+    try:
+        dataset = load_dataset(ROOT)
+    except DataErrors as err:
+        lines = "\n".join(f"  {line}" for line in err.lines)
+        raise Abort(f"数据检查未通过，共 {len(err.lines)} 处问题（data validation failed）：\n{lines}") from None
+    write_catalog(dataset, CATALOG)
+    render.set_current(render.Renderer(dataset, _today()))
+    config["nav"] = _nav(dataset, Path(config["docs_dir"]))
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    dataset = render.current().data
+    for src, content in _pages(dataset).items():
+        if files.get_file_from_path(src) is None:
+            files.append(File.generated(config, src, content=content))
+    return files
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """Edit links of generated pages point at the data file the page is made from."""
+    origin = _origin(page.file.src_uri)
+    if origin and config.get("repo_url"):
+        page.edit_url = f"{config['repo_url'].rstrip('/')}/edit/main/{origin}"
+    return context
+
+
+def _origin(src: str) -> str | None:
+    data = render.current().data
+    parts = src[:-3].split("/")
+    if parts[0] == "provinces" and len(parts) == 3:
+        return data.origin.get(f"province:{parts[1]}")
+    if parts[0] == "national":
+        return data.origin.get("national")
+    if parts[0] == "plans" and len(parts) == 3:
+        return data.origin.get(f"plan:{parts[1]}/{parts[2]}")
+    return None
+
+
+def on_post_build(config: Any) -> None:
+    """Copy the Pyodide runtime and the checkers wheel into the site."""
+    if (ROOT / "web" / "runtime.py").exists():
+        from web.runtime import build_runtime
+
+        build_runtime(Path(config["site_dir"]))

@@ -1,0 +1,201 @@
+"""Render guide, index, national and plan pages from the validated data through jinja2 templates."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import posixpath
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from macros.data import ROOT, Dataset, fact_checked, is_stale, topic_checked
+from macros.models import SLUGS, TOPICS
+
+TEMPLATES = Path(__file__).parent / "templates"
+TOPIC_TITLES = {"registration": "报名与注册", "lookup": "考籍与成绩查询", "graduation": "毕业申请"}
+REGIONS = ("华北", "东北", "华东", "华中", "华南", "西南", "西北")
+CONFIDENCE = {"high": "可信度高", "medium": "可信度中", "low": "可信度低"}
+KINDS = {"official": "官方页面", "repost": "官方通知转载", "aggregator": "第三方网站", "seed": "项目原始资料", "law": "法规"}
+NATIONAL_PAGES = ("kaoji-vs-xueji", "kaoji-file", "zhunkaozheng", "transfer", "exemption")
+
+
+def guide_src(slug: str, topic: str) -> str:
+    return f"provinces/{slug}/{topic}.md"
+
+
+def plan_src(plan_id: str) -> str:
+    return f"plans/{plan_id}.md"
+
+
+def relative(from_src: str, to_src: str) -> str:
+    """A Markdown link from one page's source path to another's (mkdocs checks and rewrites it)."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def text(value: Any) -> Markup:
+    """Editor text into Markdown: HTML-escaped, and Markdown emphasis markers neutralised."""
+    escaped = str(escape(str(value)))
+    for ch in "*_`[]":
+        escaped = escaped.replace(ch, "\\" + ch)
+    return Markup(escaped)
+
+
+@functools.cache
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["t"] = text
+    env.globals.update(
+        TOPIC_TITLES=TOPIC_TITLES, CONFIDENCE=CONFIDENCE, KINDS=KINDS, REGIONS=REGIONS, TOPICS=TOPICS
+    )
+    return env
+
+
+@functools.cache
+def git_dates(root: Path = ROOT) -> dict[str, str]:
+    """File -> date of the last commit that touched it (one git call for the whole history)."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "--format=@%cs", "--name-only", "--", "data"],
+            cwd=root, capture_output=True, text=True, timeout=30, check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    dates: dict[str, str] = {}
+    current = ""
+    for line in out.splitlines():
+        if line.startswith("@"):
+            current = line[1:]
+        elif line.strip():
+            dates.setdefault(line.strip(), current)
+    return dates
+
+
+class Renderer:
+    """Holds the dataset and renders each kind of page; one instance per build."""
+
+    def __init__(self, dataset: Dataset, today: datetime.date):
+        self.data = dataset
+        self.today = today
+
+    def _render(self, name: str, page_src: str, **context: Any) -> str:
+        def link(to_src: str) -> str:
+            return relative(page_src, to_src)
+
+        return _env().get_template(name).render(
+            today=self.today, link=link, page_src=page_src, data=self.data, widget=widget,
+            guide_src=guide_src, plan_src=plan_src, checked=self._checked, stale=self._stale,
+            changed=self.changed, **context,
+        )
+
+    def _checked(self, fact: Any, record: Any) -> datetime.date | None:
+        return fact_checked(fact, record.sources)
+
+    def _stale(self, fact: Any, record: Any) -> bool:
+        return is_stale(fact_checked(fact, record.sources), self.today)
+
+    def changed(self, origin_key: str) -> str | None:
+        return git_dates().get(self.data.origin.get(origin_key, ""))
+
+    def guide(self, slug: str, topic: str) -> str:
+        province = self.data.provinces[slug]
+        spec_ids = [i for i in (f"{slug}/{topic}",) if i in self.data.photo_specs]
+        if topic == "graduation" and not spec_ids and "national/graduation" in self.data.photo_specs:
+            spec_ids = ["national/graduation"]
+        plans = sorted(p for p in self.data.plans if p.startswith(f"{slug}/")) if topic == "graduation" else []
+        sources = self._used_sources(province, topic)
+        return self._render(
+            "guide.md.j2", guide_src(slug, topic),
+            province=province, topic=topic, national=self.data.national,
+            national_topic=getattr(self.data.national, topic), spec_ids=spec_ids, plans=plans,
+            page_checked=topic_checked(province, topic), sources=sources,
+            national_sources=self._used_sources(self.data.national, topic),
+            origin_key=f"province:{slug}",
+        )
+
+    def _used_sources(self, record: Any, topic: str) -> list[tuple[str, Any]]:
+        facts = [record.authority] + [f for _, f in getattr(record, topic).facts()]
+        if getattr(record, "platform", None):
+            facts.append(record.platform)
+        used: list[str] = []
+        for fact in facts:
+            for ref in fact.sources:
+                if ref not in used:
+                    used.append(ref)
+        return [(ref, record.sources[ref]) for ref in used]
+
+    def province_index(self) -> str:
+        by_region = {r: [] for r in REGIONS}
+        for slug in SLUGS:
+            province = self.data.provinces[slug]
+            by_region[province.region].append(province)
+        return self._render("provinces.md.j2", "provinces/index.md", by_region=by_region)
+
+    def national_page(self, key: str) -> str:
+        page = self.data.national.pages[key]
+        facts = [f for s in page.sections for f in s.facts]
+        refs: list[str] = []
+        for fact in facts:
+            refs += [r for r in fact.sources if r not in refs]
+        checked = [d for d in (fact_checked(f, self.data.national.sources) for f in facts) if d]
+        return self._render(
+            "national.md.j2", f"national/{key}.md", key=key, page=page, national=self.data.national,
+            sources=[(r, self.data.national.sources[r]) for r in refs],
+            page_checked=max(checked) if checked else None, origin_key="national",
+        )
+
+    def national_topic(self, topic: str) -> str:
+        national = self.data.national
+        return self._render(
+            "national_topic.md.j2", f"national/{topic}.md", topic=topic, national=national,
+            national_topic=getattr(national, topic), sources=self._used_sources(national, topic),
+            page_checked=topic_checked(national, topic), origin_key="national",
+        )
+
+    def plan(self, plan_id: str) -> str:
+        return self._render(
+            "plan.md.j2", plan_src(plan_id), plan=self.data.plans[plan_id], plan_id=plan_id,
+            origin_key=f"plan:{plan_id}",
+        )
+
+    def plan_index(self, page_src: str) -> str:
+        by_province: dict[str, list[tuple[str, Any]]] = {}
+        for plan_id, plan in sorted(self.data.plans.items()):
+            by_province.setdefault(plan.province, []).append((plan_id, plan))
+        return self._render("plans.md.j2", page_src, by_province=by_province)
+
+    def photo_spec(self, spec_id: str, page_src: str) -> str:
+        return self._render("photo_spec.md.j2", page_src, spec=self.data.photo_specs[spec_id], spec_id=spec_id)
+
+
+def widget(kind: str, record_id: str | None = None) -> str:
+    """An embedded checker widget (HTML from macros.widgets); empty until that module exists."""
+    if not (Path(__file__).parent / "widgets.py").exists():
+        return ""
+    from macros import widgets
+
+    return {"photo": widgets.photo_checker, "courses": widgets.course_checker}[kind](record_id)
+
+
+_current: Renderer | None = None
+
+
+def set_current(renderer: Renderer) -> None:
+    global _current
+    _current = renderer
+
+
+def current() -> Renderer:
+    if _current is None:
+        raise RuntimeError("the data was not loaded: macros/hooks.py must be listed under `hooks:` in mkdocs.yml")
+    return _current
