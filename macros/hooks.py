@@ -92,10 +92,11 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """Edit links of generated pages point at the data file the page is made from."""
-    origin = _origin(page.file.src_uri)
-    if origin and config.get("repo_url"):
-        page.edit_url = f"{config['repo_url'].rstrip('/')}/edit/main/{origin}"
+    """Every page's edit link: generated pages point at the data file they are made from."""
+    repository, branch = config["extra"].get("repository"), config["extra"].get("branch", "main")
+    if repository:
+        origin = _origin(page.file.src_uri) or f"{config['docs_dir'].rstrip('/').split('/')[-1]}/{page.file.src_uri}"
+        page.edit_url = f"{repository.rstrip('/')}/edit/{branch}/{origin}"
     return context
 
 
