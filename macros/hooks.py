@@ -114,6 +114,8 @@ def _origin(src: str) -> str | None:
 
 def on_post_build(config: Any) -> None:
     """Copy the Pyodide runtime and the checkers wheel into the site."""
+    if os.environ.get("HANDBOOK_SKIP_RUNTIME") == "1":  # content-only builds in the editing tests
+        return
     if (ROOT / "web" / "runtime.py").exists():
         from web.runtime import build_runtime
 
