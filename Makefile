@@ -34,7 +34,7 @@ node_modules/.stamp: package-lock.json
 	@touch $@
 
 build: setup
-	$(PY) -m mkdocs build --strict --quiet
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --quiet
 
 serve: build
 	$(PY) -m tools.serve --dir site --port $(PORT)
