@@ -32,7 +32,8 @@ class Source:
     kind: SourceKind = field(metadata={"help": "来源类型"})
     seen: datetime.date = field(metadata={"help": "核对日期，YYYY-MM-DD"})
     url: str | None = field(default=None, metadata={"pattern": URL, "help": "以 http:// 或 https:// 开头的网址"})
-    published: str | None = field(default=None, metadata={"help": "来源自身的发布日期或年份"})
+    # Editors write 2020, 2024-05-21 or 2024 年上半年 here; all three are fine.
+    published: str | int | datetime.date | None = field(default=None, metadata={"help": "来源自身的发布日期或年份"})
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,11 @@ class Renderer:
         def link(to_src: str) -> str:
             return relative(page_src, to_src)
 
+        # Footnote-style numbers for the page's sources: its own first, then the national ones.
+        numbered = [ref for ref, _ in context.get("sources", [])]
+        numbered += ["national-" + ref for ref, _ in context.get("national_sources", [])]
+        context.setdefault("numbers", {ref: i for i, ref in enumerate(numbered, 1)})
+
         return _env().get_template(name).render(
             today=self.today, link=link, page_src=page_src, data=self.data, widget=widget,
             guide_src=guide_src, plan_src=plan_src, checked=self._checked, stale=self._stale,
