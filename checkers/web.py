@@ -1,0 +1,125 @@
+"""Adapter for the browser worker: JavaScript data in, the checkers' API called, plain dicts out."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from typing import Any
+
+
+class BadRequest(ValueError):
+    """A request from the worker that does not have the expected shape (a bug in the page, not the user)."""
+
+
+def _plain(value: Any) -> Any:
+    """A JsProxy (anything with ``to_py``) becomes Python data; Python data passes through."""
+    to_py = getattr(value, "to_py", None)
+    return to_py() if callable(to_py) else value
+
+
+def _absent(value: Any) -> bool:
+    """None, or JavaScript's null as Pyodide hands it over (``pyodide.ffi.jsnull``)."""
+    ffi = sys.modules.get("pyodide.ffi")
+    return value is None or (ffi is not None and value is getattr(ffi, "jsnull", None))
+
+
+def _bytes(args: Mapping[str, Any], key: str) -> bytes:
+    value = args.get(key)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    to_bytes = getattr(value, "to_bytes", None)  # a JsProxy of a Uint8Array
+    if callable(to_bytes):
+        return bytes(to_bytes())
+    raise BadRequest(f"{key}: expected bytes, got {type(value).__name__}")
+
+
+def _str(args: Mapping[str, Any], key: str, optional: bool = False) -> str | None:
+    value = args.get(key)
+    if _absent(value) and optional:
+        return None
+    if not isinstance(value, str):
+        raise BadRequest(f"{key}: expected a string, got {type(value).__name__}")
+    return value
+
+
+def _int(pixels: Mapping[str, Any], key: str) -> int:
+    value = pixels.get(key)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise BadRequest(f"pixels.{key}: expected a positive integer")
+    return value
+
+
+def _pixels(args: Mapping[str, Any]) -> Any:
+    raw = args.get("pixels")
+    if _absent(raw):
+        return None
+    if not isinstance(raw, Mapping):
+        raise BadRequest("pixels: expected {width, height, rgb}")
+    from checkers.photo.pixels import Pixels
+
+    width, height = _int(raw, "width"), _int(raw, "height")
+    rgb = _bytes(raw, "rgb")
+    if len(rgb) != width * height * 3:
+        raise BadRequest(f"pixels.rgb: expected {width * height * 3} bytes, got {len(rgb)}")
+    return Pixels(width, height, rgb)
+
+
+def specs(args: Mapping[str, Any]) -> list[dict[str, Any]]:
+    from checkers.photo import api
+
+    return api.specs()
+
+
+def plans(args: Mapping[str, Any]) -> list[dict[str, Any]]:
+    from checkers.courses import api
+
+    return api.plans()
+
+
+def inspect_photo(args: Mapping[str, Any]) -> dict[str, Any]:
+    from checkers.photo import api
+
+    return api.inspect(_bytes(args, "data"))
+
+
+def check_photo(args: Mapping[str, Any]) -> dict[str, Any]:
+    from checkers.photo import api
+
+    return api.check(
+        _bytes(args, "data"),
+        _str(args, "spec") or "",
+        filename=_str(args, "filename", optional=True),
+        pixels=_pixels(args),
+    )
+
+
+def check_courses(args: Mapping[str, Any]) -> dict[str, Any]:
+    from checkers.courses import api
+
+    prior = args.get("prior_diploma", False)
+    prior = False if _absent(prior) else prior
+    if not isinstance(prior, bool):
+        raise BadRequest("prior_diploma: expected true or false")
+    return api.check(_str(args, "text") or "", _str(args, "plan") or "", prior_diploma=prior)
+
+
+OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
+    "specs": specs,
+    "plans": plans,
+    "inspect_photo": inspect_photo,
+    "check_photo": check_photo,
+    "check_courses": check_courses,
+}
+
+
+def call(op: str, args: Any = None) -> Any:
+    """Run one operation named by the worker with its arguments (a JS object or a dict)."""
+    handler = OPS.get(op)
+    if handler is None:
+        raise BadRequest(f"unknown operation: {op!r}")
+    data = _plain(args) if args is not None else {}
+    if not isinstance(data, Mapping):
+        raise BadRequest("arguments: expected an object")
+    return handler(data)

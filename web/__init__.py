@@ -1,0 +1,1 @@
+"""Build-time tooling for the in-browser checkers: the Pyodide runtime, the checkers wheel, the trimmed stdlib."""

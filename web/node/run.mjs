@@ -1,0 +1,98 @@
+// Run checker operations under real Pyodide in Node, through the same engine as the browser worker.
+//
+//   node web/node/run.mjs JOB.json          (or JOB on stdin with "-")
+//
+// JOB: {"index": "/abs/runtime/dir/", "runtime": {stdlib, lockfile, package},
+//       "stdlib": "/abs/other_stdlib.zip" (optional), "trace": false, "imports": ["re", ...] (optional),
+//       "cases": [{"op": "check_photo", "args": {"data": {"$file": "/abs/a.jpg"}, ...}}, ...]}
+// Any {"$file": path} inside args is replaced by the file's bytes (a Uint8Array).
+// Prints one JSON object: {"boot_ms", "results": [{ok, result} | {ok: false, error}], "modules"?}.
+// With "trace": true, "modules" lists every file of the standard library zip that was imported.
+
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import path from "node:path";
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const root = path.resolve(here, "..", "..");
+const { startEngine, engineError } = await import(
+  pathToFileURL(path.join(root, "docs/assets/checkers/engine.mjs")).href
+);
+
+function readJob(arg) {
+  const text = !arg || arg === "-" ? readFileSync(0, "utf8") : readFileSync(arg, "utf8");
+  return JSON.parse(text);
+}
+
+function materialize(value) {
+  if (Array.isArray(value)) return value.map(materialize);
+  if (value && typeof value === "object") {
+    if (typeof value.$file === "string") return new Uint8Array(readFileSync(value.$file));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, materialize(v)]));
+  }
+  return value;
+}
+
+const TRACE = `
+import sys
+def _stdlib_files():
+    zips = [p for p in sys.path if p.endswith(".zip")]
+    found = set()
+    for name, module in list(sys.modules.items()):
+        origin = getattr(getattr(module, "__spec__", None), "origin", None) or getattr(module, "__file__", None)
+        if not isinstance(origin, str):
+            continue
+        for z in zips:
+            if origin.startswith(z + "/"):
+                found.add(origin[len(z) + 1:])
+    return sorted(found)
+_stdlib_files()
+`;
+
+const job = readJob(process.argv[2]);
+const index = job.index.endsWith("/") ? job.index : job.index + "/";
+const { loadPyodide } = await import(pathToFileURL(path.join(index, "pyodide.mjs")).href);
+const t0 = performance.now();
+const engine = await startEngine({ loadPyodide, indexURL: index, runtime: job.runtime, stdLibURL: job.stdlib });
+const bootMs = performance.now() - t0;
+
+// Modules the checkers name in import statements (some only inside functions): import each one so the
+// trace sees it; names that are attributes (typing.Any) fail here with the full stdlib too.
+const imported = {};
+if (job.imports?.length) {
+  const probe = engine.pyodide.runPython(`
+import importlib
+def _probe(names):
+    ok = {}
+    for name in names:
+        try:
+            importlib.import_module(name)
+            ok[name] = True
+        except ImportError:
+            ok[name] = False
+    return ok
+_probe`);
+  const res = probe(job.imports);
+  Object.assign(imported, res.toJs({ dict_converter: Object.fromEntries }));
+  res.destroy();
+  probe.destroy();
+}
+
+const results = [];
+for (const c of job.cases ?? []) {
+  const started = performance.now();
+  try {
+    const result = engine.call(c.op, materialize(c.args ?? {}));
+    results.push({ ok: true, result, ms: performance.now() - started });
+  } catch (err) {
+    const e = err.type ? err : engineError(err);
+    results.push({ ok: false, error: { type: e.type, message: e.message }, ms: performance.now() - started });
+  }
+}
+const out = { boot_ms: bootMs, results, imported, stderr: engine.stderr };
+if (job.trace) {
+  const files = engine.pyodide.runPython(TRACE);
+  out.modules = files.toJs();
+  files.destroy();
+}
+process.stdout.write(JSON.stringify(out));
