@@ -1,0 +1,33 @@
+"""CPython-only decoding for the CLI: Pillow if installed, after the pixel budget check on header dimensions."""
+
+from __future__ import annotations
+
+import io
+
+from checkers.photo.jpeg import JpegInfo
+from checkers.photo.pixels import Pixels, analysis_size, decode_refusal
+
+NO_PILLOW = "未安装 Pillow，像素检查（背景、构图）跳过；安装方法：pip install pillow"
+
+
+def decode(data: bytes, info: JpegInfo) -> Pixels | str:
+    """RGB pixels in stored orientation (no EXIF transpose), scaled down if large; or a Chinese reason."""
+    w, h = info.frame.width, info.frame.height
+    refusal = decode_refusal(w, h)
+    if refusal is not None:
+        return refusal
+    try:
+        from PIL import Image
+    except ImportError:
+        return NO_PILLOW
+    try:
+        with Image.open(io.BytesIO(data), formats=["JPEG"]) as image:
+            if image.size != (w, h):
+                return f"解码器读到的尺寸 {image.size[0]}×{image.size[1]} 与文件头的 {w}×{h} 不一致，像素检查跳过"
+            target = analysis_size(w, h)
+            if target != (w, h):
+                image.draft("RGB", target)  # JPEG DCT scaling: decodes at 1/2, 1/4 or 1/8 size, fast and small
+            rgb = image.convert("RGB")
+            return Pixels(rgb.width, rgb.height, rgb.tobytes())
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
+        return f"照片无法解码（{type(err).__name__}: {err}），像素检查跳过"
