@@ -47,7 +47,7 @@ def _int(pixels: Mapping[str, Any], key: str) -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise BadRequest(f"pixels.{key}: expected a positive integer")
+        raise BadRequest(f"{key}: expected a positive integer")
     return value
 
 
@@ -92,7 +92,15 @@ def check_photo(args: Mapping[str, Any]) -> dict[str, Any]:
         _str(args, "spec") or "",
         filename=_str(args, "filename", optional=True),
         pixels=_pixels(args),
+        skip_reason=_str(args, "skip_reason", optional=True),
     )
+
+
+def photo_guides(args: Mapping[str, Any]) -> dict[str, Any]:
+    from checkers.photo import api
+
+    size = {"width": args.get("width"), "height": args.get("height")}
+    return api.guides(_str(args, "spec") or "", _int(size, "width"), _int(size, "height"))
 
 
 def check_courses(args: Mapping[str, Any]) -> dict[str, Any]:
@@ -110,6 +118,7 @@ OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "plans": plans,
     "inspect_photo": inspect_photo,
     "check_photo": check_photo,
+    "photo_guides": photo_guides,
     "check_courses": check_courses,
 }
 

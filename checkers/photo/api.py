@@ -1,4 +1,4 @@
-"""Public entry points shared by the CLI and the browser: specs(), inspect() and check()."""
+"""Public entry points shared by the CLI and the browser: specs(), inspect(), check() and guides()."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any, Mapping
 from checkers.photo import checks
 from checkers.photo.analysis import border_stats, silhouette
 from checkers.photo.jpeg import JpegInfo, parse
-from checkers.photo.pixel_checks import check_background, check_framing
-from checkers.photo.pixels import Pixels, analysis_size, decode_refusal
+from checkers.photo.pixel_checks import CENTRE_PASS, check_background, check_framing, head_top_band
+from checkers.photo.pixels import MAX_SIDE, Pixels, analysis_size, decode_refusal
 from checkers.photo.result import CheckResult, skip
 from checkers.photo.spec import PhotoSpec, spec_summary
 
@@ -105,3 +105,40 @@ def check(data: bytes, spec_id: str, filename: str | None = None, pixels: Pixels
         "ok": not any(r.status == "fail" for r in results),
         "checks": [r.to_dict() for r in results],
     }
+
+
+def guides(spec_id: str, width: int, height: int, *,
+           catalog: Mapping[str, PhotoSpec] | None = None) -> dict[str, Any]:
+    """Framing guide lines for a stored ``width``×``height`` photo, in its pixel coordinates (y down).
+
+    ``lines``: horizontal head-top limits (``axis`` "y") and the vertical centre line (``axis`` "x");
+    ``bands``: the allowed head-top band and the tolerated centring band. Both are empty when the spec
+    has no framing rule. Raises :class:`UnknownSpec`, and ValueError for a size outside 1–65535.
+    """
+    source = _catalog() if catalog is None else catalog
+    spec = source.get(spec_id)
+    if spec is None:
+        raise UnknownSpec(spec_id, sorted(source))
+    if not (1 <= width <= MAX_SIDE and 1 <= height <= MAX_SIDE):
+        raise ValueError(f"photo size must be 1–{MAX_SIDE} px per side, got {width}×{height}")
+    lines: list[dict[str, Any]] = []
+    bands: list[dict[str, Any]] = []
+    rule = spec.framing
+    if rule is not None:
+        low, high = head_top_band(rule, height)
+        if low is not None:
+            lines.append({"id": "head_top_min", "axis": "y", "at": round(low, 1),
+                          "label": f"头顶最高处不高于此线（距上边缘 {low:.0f} 像素）"})
+        if high is not None:
+            lines.append({"id": "head_top_max", "axis": "y", "at": round(high, 1),
+                          "label": f"头顶最高处不低于此线（距上边缘 {high:.0f} 像素）"})
+        if low is not None or high is not None:
+            bands.append({"id": "head_top", "axis": "y", "from": round(low or 0.0, 1),
+                          "to": round(high if high is not None else height, 1), "label": "头顶应落在这个范围内"})
+        if rule.centred:
+            centre = width / 2
+            lines.append({"id": "centre", "axis": "x", "at": round(centre, 1), "label": "照片的左右中线，人像应以此线对称"})
+            slack = width * CENTRE_PASS
+            bands.append({"id": "centre", "axis": "x", "from": round(centre - slack, 1), "to": round(centre + slack, 1),
+                          "label": "头部中心应落在这个范围内"})
+    return {"spec": spec_id, "width": width, "height": height, "lines": lines, "bands": bands}

@@ -97,6 +97,9 @@ def check_file_size(ctx: Context) -> CheckResult:
     values = {"bytes": size, "kb": round(size / 1024, 2)}
     if limit is None:
         return skip("file_size", f"文件大小为 {kb(size)}；该规格没有文件大小要求", values)
+    if ctx.info is None:
+        return skip("file_size", f"文件大小为 {kb(size)}；文件不是有效的 JPEG，先按“文件格式”一项的提示重新保存，"
+                    "再看大小是否符合要求", values)
     expected = limit.words("KB") + _note(limit) + "，1 KB 按 1024 字节计"
     quality = ctx.spec.quality.min if ctx.spec.quality and ctx.spec.quality.min else None
     if limit.max is not None and size / 1024 > limit.max:

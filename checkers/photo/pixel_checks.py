@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checkers.photo.analysis import BorderStats, Silhouette, colour_words, distance, family_of
 from checkers.photo.result import CheckResult, Status, judge, skip, worst
-from checkers.photo.spec import Colour, Limit, PhotoSpec
+from checkers.photo.spec import Colour, Framing, Limit, PhotoSpec
 
 COLOUR_PASS, COLOUR_WARN = 50, 90  # RGB distance from a reference colour
 OUTLIERS_WARN, OUTLIERS_FAIL = 0.04, 0.12  # share of border samples that are not background
@@ -80,6 +80,18 @@ def check_background(spec: PhotoSpec, border: BorderStats | None, reason: str | 
     return judge("background", status, "，".join(findings), "；".join(expected_parts), "；".join(fixes) or None, values)
 
 
+def head_top_band(rule: Framing, height: int) -> tuple[float | None, float | None]:
+    """The allowed head-top distance from the top edge, in pixels of a photo ``height`` px high."""
+    limit = rule.head_top
+    if limit is None:
+        return None, None
+    if rule.unit == "percent":
+        factor = height / 100
+    else:
+        factor = height / (rule.reference_height or height)
+    return (None if limit.min is None else limit.min * factor, None if limit.max is None else limit.max * factor)
+
+
 def check_framing(spec: PhotoSpec, border: BorderStats | None, sil: Silhouette | None,
                   scale: tuple[float, float], stored: tuple[int, int], reason: str | None) -> CheckResult:
     rule = spec.framing
@@ -101,6 +113,7 @@ def check_framing(spec: PhotoSpec, border: BorderStats | None, sil: Silhouette |
     findings, expected, fixes = [], [], []
     if rule.head_top is not None:
         limit = rule.head_top
+        band_low, band_high = head_top_band(rule, height)
         if rule.unit == "percent":
             value: float = head_top * 100 / height
             low, high = limit.min, limit.max
@@ -109,8 +122,8 @@ def check_framing(spec: PhotoSpec, border: BorderStats | None, sil: Silhouette |
         else:
             value = head_top
             ref = rule.reference_height or height
-            low = None if limit.min is None else round(limit.min * height / ref)
-            high = None if limit.max is None else round(limit.max * height / ref)
+            low = None if band_low is None else round(band_low)
+            high = None if band_high is None else round(band_high)
             findings.append(f"头顶（头发最高处）距照片上边缘 {head_top} 像素")
             if height == ref:
                 expected.append(f"头顶距上边缘 {limit.words('像素')}")

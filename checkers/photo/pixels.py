@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+MAX_SIDE = 65535  # the JPEG frame header stores each side in 16 bits
 MAX_PIXELS = 40_000_000  # images above this are never decoded (a 4:3 phone photo of 48 MP is refused)
 ANALYSIS_PIXELS = 4_000_000  # decoders should scale larger images down to about this size before analysis
 
