@@ -84,16 +84,38 @@ def inspect_photo(args: Mapping[str, Any]) -> dict[str, Any]:
     return api.inspect(_bytes(args, "data"))
 
 
-def check_photo(args: Mapping[str, Any]) -> dict[str, Any]:
-    from checkers.photo import api
+def _size(args: Mapping[str, Any]) -> int | None:
+    value = args.get("file_size")
+    if _absent(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise BadRequest("file_size: expected a non-negative integer")
+    return value
 
-    return api.check(
+
+def limits(args: Mapping[str, Any]) -> dict[str, Any]:
+    """What the worker must respect before handing a file over (the CLI reads at most max_input_bytes + 1)."""
+    from checkers.photo.jpeg import MAX_INPUT_BYTES
+
+    return {"max_input_bytes": MAX_INPUT_BYTES}
+
+
+def check_photo(args: Mapping[str, Any]) -> dict[str, Any]:
+    """api.check on the browser's pixels; adds "labels" (check id -> Chinese name) for the widget."""
+    from checkers.photo import api
+    from checkers.photo.result import LABELS
+
+    result = api.check(
         _bytes(args, "data"),
         _str(args, "spec") or "",
         filename=_str(args, "filename", optional=True),
         pixels=_pixels(args),
         skip_reason=_str(args, "skip_reason", optional=True),
+        file_size=_size(args),
     )
+    return {**result, "labels": {c["id"]: LABELS.get(c["id"], c["id"]) for c in result["checks"]}}
 
 
 def photo_guides(args: Mapping[str, Any]) -> dict[str, Any]:
@@ -115,6 +137,7 @@ def check_courses(args: Mapping[str, Any]) -> dict[str, Any]:
 
 OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "specs": specs,
+    "limits": limits,
     "plans": plans,
     "inspect_photo": inspect_photo,
     "check_photo": check_photo,

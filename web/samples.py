@@ -85,13 +85,15 @@ def cases(root: Path, work: Path) -> list[dict[str, Any]]:
     """Operations for web/node/run.mjs: every photo against every spec (with and without pixels), every paste."""
     catalog = json.loads((root / CATALOG).read_text(encoding="utf-8"))
     work.mkdir(parents=True, exist_ok=True)
+    courses = (root / "checkers" / "courses" / "api.py").is_file()
     out: list[dict[str, Any]] = [
         {"op": "specs", "args": {}},
-        {"op": "plans", "args": {}},
+        {"op": "limits", "args": {}},
         # Errors cross into JavaScript with a formatted traceback: that path must work with the trimmed stdlib.
         {"op": "no_such_operation", "args": {}, "ok": False},
-        {"op": "check_courses", "args": {"text": 5, "plan": "x"}, "ok": False},
     ]
+    if courses:
+        out += [{"op": "plans", "args": {}}, {"op": "check_courses", "args": {"text": 5, "plan": "x"}, "ok": False}]
     files: list[tuple[str, Path, dict[str, Any] | None]] = []
     for name, data in photos():
         path = work / name
@@ -111,8 +113,10 @@ def cases(root: Path, work: Path) -> list[dict[str, Any]]:
                                                        "filename": name, "pixels": pixels}})
         name, path, _ = files[0]
         out.append({"op": "check_photo", "args": {"data": {"$file": str(path)}, "spec": spec_id,
-                                                   "filename": "照片 <img src=x>.jpg", "pixels": None}})
-    for plan_id, plan in sorted(catalog.get("plans", {}).items()):
+                                                   "filename": "照片 <img src=x>.jpg", "pixels": None,
+                                                   "skip_reason": "浏览器无法解码", "file_size": 70_000_000}})
+        out.append({"op": "photo_guides", "args": {"spec": spec_id, "width": 480, "height": 640}})
+    for plan_id, plan in sorted(catalog.get("plans", {}).items()) if courses else ():
         for _, text in pastes(plan):
             for prior in (False, True):
                 out.append({"op": "check_courses", "args": {"text": text, "plan": plan_id, "prior_diploma": prior}})
