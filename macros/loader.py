@@ -108,7 +108,10 @@ def _walk(node: Node, path: Path, lines: dict[Path, int], budget: list[int], fil
     if isinstance(node, SequenceNode):
         return [_walk(item, path + (i,), lines, budget, file) for i, item in enumerate(node.value)]
     constructor = SafeConstructor()
-    value = constructor.construct_object(node, deep=True)
+    try:
+        value = constructor.construct_object(node, deep=True)
+    except ValueError:  # e.g. 2026-13-01 looks like a date but is not one: the model reports it as text
+        return node.value
     if isinstance(value, datetime.datetime):
         return value.date()
     return value
