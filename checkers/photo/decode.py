@@ -28,6 +28,8 @@ def decode(data: bytes, info: JpegInfo) -> Pixels | str:
             if target != (w, h):
                 image.draft("RGB", target)  # JPEG DCT scaling: decodes at 1/2, 1/4 or 1/8 size, fast and small
             rgb = image.convert("RGB")
+            if rgb.width * rgb.height > target[0] * target[1]:  # draft only halves; finish the reduction here
+                rgb = rgb.resize(target, Image.Resampling.BILINEAR, reducing_gap=2.0)
             return Pixels(rgb.width, rgb.height, rgb.tobytes())
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
         return f"照片无法解码（{type(err).__name__}: {err}），像素检查跳过"
