@@ -1,0 +1,1 @@
+"""Course-completion checker: plans, score-paste parser, verdict, API and CLI."""

@@ -1,0 +1,112 @@
+"""Public entry points shared by the CLI and the browser: plans() and check()."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Mapping
+
+from checkers.courses import paste, verdict
+from checkers.courses.plan import Plan
+from checkers.courses.restructure import Restructure
+
+STATUS_WORDS = {
+    "passed": "通过", "exempted": "免考", "substituted": "替代", "failed": "未通过",
+    "missing": "缺", "optional": "可选", "not_needed": "不需要",
+}
+
+
+class UnknownPlan(KeyError):
+    """The plan id is not in the catalog; ``valid`` lists the ids that are."""
+
+    def __init__(self, plan_id: str, valid: list[str]):
+        super().__init__(plan_id)
+        self.plan_id, self.valid = plan_id, valid
+        self.message = f"没有编号为“{plan_id}”的专业计划。可用的计划：{'、'.join(valid) or '（无）'}"
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@functools.cache
+def _catalog() -> tuple[Mapping[str, Plan], Mapping[str, Restructure]]:
+    from checkers import catalog
+    from checkers.schema import load
+
+    return catalog.plans(), {k: load(Restructure, v) for k, v in catalog.rules().items()}
+
+
+def summary(plan_id: str, plan: Plan) -> dict[str, Any]:
+    return {
+        "id": plan_id, "name": plan.name, "code": plan.code, "level": plan.level, "school": plan.school,
+        "province": plan.province, "province_name": plan.province_name, "edition": plan.edition.name,
+        "confidence": plan.confidence, "prior_diploma": plan.prior_diploma,
+        "title": f"{plan.province_name} · {plan.name}（{plan.level}，{plan.code}）",
+    }
+
+
+def plans(catalog: tuple[Mapping[str, Plan], Mapping[str, Restructure]] | None = None) -> list[dict[str, Any]]:
+    """Every plan: id, name, code, level, school, province (plus title, edition, confidence)."""
+    source = (catalog or _catalog())[0]
+    return [summary(k, p) for k, p in sorted(source.items())]
+
+
+def _input_problem(text: str, parsed: paste.Parsed | None) -> dict[str, str] | None:
+    if len(text) > paste.MAX_CHARS:
+        return {"level": "error", "text": f"粘贴的内容太长（约 {len(text) // 1000} 千字符），最多 {paste.MAX_CHARS // 1000} 千字符。"
+                                          "请只复制成绩表本身。"}
+    if not text.strip():
+        return {"level": "error", "text": "没有输入内容：请粘贴成绩查询页面上的成绩表，或逐行写出已通过课程的代码。"}
+    if parsed is not None and not parsed.records:
+        return {"level": "error", "text": "没有在粘贴的内容中找到课程代码（5 位数字，例如 00037）。请复制成绩查询页面上的成绩表"
+                                          "（含“课程代码”一列），或逐行写出已通过课程的代码。"}
+    return None
+
+
+def check(text: str, plan_id: str, prior_diploma: bool = False, *,
+          catalog: tuple[Mapping[str, Plan], Mapping[str, Restructure]] | None = None) -> dict[str, Any]:
+    """The verdict as plain data: plan, eligible, credits, missing, courses, messages (+ groups, others, input).
+
+    Raises :class:`UnknownPlan`; bad text never raises, it is answered with a message.
+    """
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    plans_, rules = catalog or _catalog()
+    plan = plans_.get(plan_id)
+    if plan is None:
+        raise UnknownPlan(plan_id, sorted(plans_))
+    rule = rules.get(plan.restructure) if plan.restructure else None
+    parsed = None
+    if len(text) <= paste.MAX_CHARS:
+        credits = {c.code: float(c.credits) for c in plan.courses}
+        parsed = paste.parse(text, credits.get)
+    problem = _input_problem(text, parsed)
+    records = parsed.records if parsed and problem is None else {}
+    v = verdict.decide(plan, records, rule, prior_diploma)
+    extra = verdict.others(plan, v, records, rule)
+    verdict.reminders(plan, v, extra, prior_diploma)
+    if problem is not None:
+        v.messages.insert(0, problem)
+    elif parsed is not None and parsed.duplicates:
+        at = next((i for i, m in enumerate(v.messages) if m["level"] == "reminder"), len(v.messages))
+        v.messages.insert(at, {"level": "info", "text": f"有 {parsed.duplicates} 行是同一门课程的重复记录，已按最好的一次成绩计算。"})
+    return {
+        "plan": plan_id,
+        "plan_info": summary(plan_id, plan),
+        "eligible": v.eligible and problem is None,
+        "prior_diploma": prior_diploma,
+        "credits": {"earned": v.earned, "required": plan.minimums.credits},
+        "course_count": {"earned": v.counted, "required": plan.minimums.courses},
+        "missing": v.missing,
+        "courses": [r.to_dict() for r in v.rows.values()],
+        "groups": v.groups,
+        "path": {"id": v.path.id, "label": v.path.label} if v.path else None,
+        "others": extra,
+        "messages": v.messages,
+        "input": {
+            "rows": parsed.rows if parsed else 0,
+            "courses": len(parsed.records) if parsed else 0,
+            "duplicates": parsed.duplicates if parsed else 0,
+            "skipped_lines": parsed.skipped if parsed else 0,
+            "ok": problem is None,
+        },
+    }

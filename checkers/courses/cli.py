@@ -1,0 +1,153 @@
+"""Command line: `python -m checkers courses --plan ID [--prior-diploma] [--json] FILE|-` and `python -m checkers plans`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from checkers.courses import api, paste
+
+TAGS = {
+    "passed": "[通过]  ", "exempted": "[免考]  ", "substituted": "[替代]  ", "failed": "[未通过]",
+    "missing": "[缺]    ", "optional": "[可选]  ", "not_needed": "[不需要]",
+}
+LEVEL_TAGS = {"error": "✗", "warning": "!", "info": "·", "reminder": "提醒："}
+CONFIDENCE = {"high": "可信度高", "medium": "可信度中", "low": "可信度低"}
+
+
+class _Usage(Exception):
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.message, self.code = message, code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _Usage(f"{self.format_usage()}参数错误：{message}")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        raise _Usage(message or "", status)
+
+
+def _parser() -> _Parser:
+    parser = _Parser(prog="python -m checkers", description="毕业课程自查（离线运行，成绩不会上传）")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    courses = sub.add_parser("courses", help="核对成绩是否满足专业计划", description="按专业考试计划核对粘贴的成绩表")
+    courses.add_argument("file", help="成绩文本文件（成绩表、CSV 或课程代码列表）；- 表示从标准输入读取")
+    courses.add_argument("--plan", required=True, help="计划编号，例如 jiangsu/080901；用 plans 命令查看全部")
+    courses.add_argument("--prior-diploma", action="store_true", help="已持有专科或以上毕业证书（专升本申请毕业须具备）")
+    courses.add_argument("--json", action="store_true", help="输出 JSON")
+    plans = sub.add_parser("plans", help="列出全部专业计划")
+    plans.add_argument("--json", action="store_true", help="输出 JSON")
+    return parser
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise _Usage("文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本，无法读取")
+
+
+def _read(name: str, stdin: Any) -> str:
+    limit = paste.MAX_CHARS * 4 + 1  # bytes: enough for MAX_CHARS characters; more is refused by the API
+    if name == "-":
+        buffer = getattr(stdin, "buffer", None)
+        data = buffer.read(limit) if buffer is not None else stdin.read(limit).encode("utf-8", "replace")
+        return _decode(data)
+    path = Path(name)
+    if not path.exists():
+        raise _Usage(f"找不到文件：{path}")
+    if not path.is_file():
+        raise _Usage(f"不是文件：{path}")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit)
+    except OSError as err:
+        raise _Usage(f"无法读取文件 {path}：{err.strerror or err}") from None
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Usage(f"{path} 看起来不是文本文件（含有二进制内容）：请粘贴或保存成绩表的文字")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    return _decode(data)
+
+
+def report(result: dict[str, Any]) -> str:
+    """The readable Chinese report for one verdict."""
+    info = result["plan_info"]
+    lines = [f"毕业课程自查：{info['title']}",
+             f"主考学校：{info['school']} · 计划版本：{info['edition']}（{CONFIDENCE[info['confidence']]}）", ""]
+    errors = [m for m in result["messages"] if m["level"] == "error"]
+    if result["eligible"]:
+        lines.append("结论：按本计划核对，可以申请毕业。")
+    else:
+        lines.append(f"结论：暂不能申请毕业（{len(errors)} 项原因，见下）。")
+    credits, count = result["credits"], result["course_count"]
+    lines.append(f"学分：已获得 {credits['earned']}，要求不少于 {credits['required']}")
+    need = f"，要求不少于 {count['required']} 门" if count["required"] else "（计划没有写明最低门数）"
+    lines.append(f"课程：已合格 {count['earned']} 门（不含实践环节和毕业论文）{need}")
+    if result["missing"]:
+        lines += ["", "还缺："] + [f"  - {m['code'] + ' ' if m['code'] else ''}{m['name']}" for m in result["missing"]]
+    lines += ["", "原因与提示："] + [f"  {LEVEL_TAGS[m['level']]} {m['text']}" for m in result["messages"]]
+    lines += ["", "逐门情况："]
+    for row in result["courses"]:
+        credits = "不计学分" if row["kind"] == "thesis" else f"{row['credits']} 学分"
+        lines.append(f"  {TAGS[row['status']]} {row['code']} {row['name']}（{credits}）{_detail(row)}")
+    for g in result["groups"]:
+        lines.append(f"  选考：{g['label']} —— 已完成 {g['courses']} 门、{g['credits']} 学分{'，已满足' if g['ok'] else '，未满足'}")
+    if result["others"]:
+        lines += ["", "不在本计划中的课程代码："]
+        lines += [f"  {o['code']} {o['name']}：{o['note']}" for o in result["others"]]
+    return "\n".join(lines) + "\n"
+
+
+def _detail(row: dict[str, Any]) -> str:
+    parts = []
+    if row["score"] is not None:
+        parts.append(f"{row['score']:g} 分")
+    elif row["mark"]:
+        parts.append(row["mark"])
+    if row["by"]:
+        parts.append("由 " + "、".join(row["by"]) + " 替代")
+    if row["note"]:
+        parts.append(row["note"])
+    return "：" + "；".join(parts) if parts else ""
+
+
+def _courses(args: argparse.Namespace, out: TextIO, stdin: Any) -> int:
+    known = [p["id"] for p in api.plans()]
+    if args.plan not in known:
+        raise _Usage(str(api.UnknownPlan(args.plan, known)))
+    text = _read(args.file, stdin)
+    result = api.check(text, args.plan, prior_diploma=args.prior_diploma)
+    out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n" if args.json else report(result))
+    return 0 if result["eligible"] else 1
+
+
+def _plans(args: argparse.Namespace, out: TextIO) -> int:
+    rows = api.plans()
+    if args.json:
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    width = max((len(r["id"]) for r in rows), default=0)
+    for r in rows:
+        out.write(f"{r['id']:<{width}}  {r['title']} · 主考学校：{r['school']}\n")
+    return 0
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None,
+         stdin: Any = None) -> int:
+    """Entry point used by checkers/__main__.py; ``argv`` starts with the command (courses or plans)."""
+    out, err, stdin = out or sys.stdout, err or sys.stderr, stdin or sys.stdin
+    try:
+        args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+        return _courses(args, out, stdin) if args.command == "courses" else _plans(args, out)
+    except _Usage as usage:
+        if usage.message:
+            (out if usage.code == 0 else err).write(usage.message.rstrip("\n") + "\n")
+        return usage.code
