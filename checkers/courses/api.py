@@ -9,12 +9,6 @@ from checkers.courses import paste, verdict
 from checkers.courses.plan import Plan
 from checkers.courses.restructure import Restructure
 
-STATUS_WORDS = {
-    "passed": "通过", "exempted": "免考", "substituted": "替代", "failed": "未通过",
-    "missing": "缺", "optional": "可选", "not_needed": "不需要",
-}
-
-
 class UnknownPlan(KeyError):
     """The plan id is not in the catalog; ``valid`` lists the ids that are."""
 
@@ -52,14 +46,21 @@ def plans(catalog: tuple[Mapping[str, Plan], Mapping[str, Restructure]] | None =
 
 def _input_problem(text: str, parsed: paste.Parsed | None) -> dict[str, str] | None:
     if len(text) > paste.MAX_CHARS:
-        return {"level": "error", "text": f"粘贴的内容太长（约 {len(text) // 1000} 千字符），最多 {paste.MAX_CHARS // 1000} 千字符。"
+        return {"level": "error", "message": f"粘贴的内容太长（约 {len(text) // 1000} 千字符），最多 {paste.MAX_CHARS // 1000} 千字符。"
                                           "请只复制成绩表本身。"}
     if not text.strip():
-        return {"level": "error", "text": "没有输入内容：请粘贴成绩查询页面上的成绩表，或逐行写出已通过课程的代码。"}
+        return {"level": "error", "message": "没有输入内容：请粘贴成绩查询页面上的成绩表，或逐行写出已通过课程的代码。"}
     if parsed is not None and not parsed.records:
-        return {"level": "error", "text": "没有在粘贴的内容中找到课程代码（5 位数字，例如 00037）。请复制成绩查询页面上的成绩表"
+        return {"level": "error", "message": "没有在粘贴的内容中找到课程代码（5 位数字，例如 00037）。请复制成绩查询页面上的成绩表"
                                           "（含“课程代码”一列），或逐行写出已通过课程的代码。"}
     return None
+
+
+def _summary(v: verdict.Verdict, plan: Plan, problem: dict[str, str] | None) -> str:
+    if problem is not None:
+        return problem["message"]
+    head = "按本计划核对，可以申请毕业。" if v.eligible else f"暂不能申请毕业：还缺 {len(v.missing)} 项。" if v.missing else "暂不能申请毕业。"
+    return f"{head}已获得 {v.earned} 学分，要求不少于 {plan.minimums.credits} 学分。"
 
 
 def check(text: str, plan_id: str, prior_diploma: bool = False, *,
@@ -88,10 +89,11 @@ def check(text: str, plan_id: str, prior_diploma: bool = False, *,
         v.messages.insert(0, problem)
     elif parsed is not None and parsed.duplicates:
         at = next((i for i, m in enumerate(v.messages) if m["level"] == "reminder"), len(v.messages))
-        v.messages.insert(at, {"level": "info", "text": f"有 {parsed.duplicates} 行是同一门课程的重复记录，已按最好的一次成绩计算。"})
+        v.messages.insert(at, {"level": "info", "message": f"有 {parsed.duplicates} 行是同一门课程的重复记录，已按最好的一次成绩计算。"})
     return {
         "plan": plan_id,
         "plan_info": summary(plan_id, plan),
+        "summary": _summary(v, plan, problem),
         "eligible": v.eligible and problem is None,
         "prior_diploma": prior_diploma,
         "credits": {"earned": v.earned, "required": plan.minimums.credits},

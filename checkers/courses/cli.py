@@ -93,30 +93,17 @@ def report(result: dict[str, Any]) -> str:
     lines.append(f"课程：已合格 {count['earned']} 门（不含实践环节和毕业论文）{need}")
     if result["missing"]:
         lines += ["", "还缺："] + [f"  - {m['code'] + ' ' if m['code'] else ''}{m['name']}" for m in result["missing"]]
-    lines += ["", "原因与提示："] + [f"  {LEVEL_TAGS[m['level']]} {m['text']}" for m in result["messages"]]
+    lines += ["", "原因与提示："] + [f"  {LEVEL_TAGS[m['level']]} {m['message']}" for m in result["messages"]]
     lines += ["", "逐门情况："]
     for row in result["courses"]:
         credits = "不计学分" if row["kind"] == "thesis" else f"{row['credits']} 学分"
-        lines.append(f"  {TAGS[row['status']]} {row['code']} {row['name']}（{credits}）{_detail(row)}")
+        lines.append(f"  {TAGS[row['status']]} {row['code']} {row['name']}（{credits}）{'：' + row['message'] if row['message'] else ''}")
     for g in result["groups"]:
         lines.append(f"  选考：{g['label']} —— 已完成 {g['courses']} 门、{g['credits']} 学分{'，已满足' if g['ok'] else '，未满足'}")
     if result["others"]:
         lines += ["", "不在本计划中的课程代码："]
         lines += [f"  {o['code']} {o['name']}：{o['note']}" for o in result["others"]]
     return "\n".join(lines) + "\n"
-
-
-def _detail(row: dict[str, Any]) -> str:
-    parts = []
-    if row["score"] is not None:
-        parts.append(f"{row['score']:g} 分")
-    elif row["mark"]:
-        parts.append(row["mark"])
-    if row["by"]:
-        parts.append("由 " + "、".join(row["by"]) + " 替代")
-    if row["note"]:
-        parts.append(row["note"])
-    return "：" + "；".join(parts) if parts else ""
 
 
 def _courses(args: argparse.Namespace, out: TextIO, stdin: Any) -> int:

@@ -10,6 +10,10 @@ from checkers.courses.plan import Plan, PlanPath
 from checkers.courses.restructure import Restructure
 
 DONE = ("passed", "exempted", "substituted")
+STATUS_LABELS = {
+    "passed": "通过", "exempted": "免考", "substituted": "替代", "failed": "未通过",
+    "missing": "缺", "optional": "可选", "not_needed": "不需要",
+}
 
 
 @dataclass
@@ -33,7 +37,21 @@ class Row:
             "code": self.code, "name": self.name, "credits": self.credits, "kind": self.kind,
             "status": self.status, "score": self.score, "mark": self.mark, "by": list(self.by),
             "via": self.via, "note": self.note, "role": self.role,
+            "status_label": STATUS_LABELS[self.status], "message": self.detail(),
         }
+
+    def detail(self) -> str:
+        """Score or mark, what it was substituted by, and any note, in one line."""
+        parts = []
+        if self.score is not None:
+            parts.append(f"{self.score:g} 分")
+        elif self.mark:
+            parts.append(self.mark)
+        if self.by:
+            parts.append("由 " + "、".join(self.by) + " 替代")
+        if self.note:
+            parts.append(self.note)
+        return "；".join(parts)
 
 
 @dataclass
@@ -134,21 +152,35 @@ def _group_progress(plan: Plan, rows: dict[str, Row], group_ids: tuple[str, ...]
     return out
 
 
-def _path_missing(plan: Plan, rows: dict[str, Row], path: PlanPath | None) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
+def _group_gap(plan: Plan, rows: dict[str, Row], g: dict[str, Any]) -> int:
+    """Least credits still to pass to satisfy a group: enough of its smallest open courses."""
+    group = next(x for x in plan.groups if x.id == g["id"])
+    open_credits = sorted(rows[c].credits for c in group.courses if rows[c].status not in DONE)
+    need_courses = max(0, (g["min_courses"] or 0) - g["courses"])
+    need_credits = max(0, (g["min_credits"] or 0) - g["credits"])
+    return max(sum(open_credits[:need_courses]), need_credits)
+
+
+def _path_missing(plan: Plan, rows: dict[str, Row], path: PlanPath | None) -> tuple[list[dict[str, str]], list[dict[str, Any]], int]:
+    """What is missing on one path, its groups' progress, and how many credits it is short (to pick the closest)."""
     choice_ids = path.choices if path else tuple(c.id for c in plan.choices)
     group_ids = path.groups if path else tuple(g.id for g in plan.groups)
-    missing = [{"code": r.code, "name": r.name} for r in rows.values() if r.role == "required" and r.status not in DONE]
+    open_rows = [r for r in rows.values() if r.role == "required" and r.status not in DONE]
+    missing = [{"code": r.code, "name": r.name} for r in open_rows]
+    gap = sum(r.credits for r in open_rows)
     for choice in plan.choices:
         if choice.id in choice_ids and not any(rows[o].status in DONE for o in choice.options):
             missing.append({"code": "/".join(choice.options), "name": " 或 ".join(rows[o].name for o in choice.options) + "（任选一门）"})
+            gap += min(rows[o].credits for o in choice.options)
     groups = _group_progress(plan, rows, group_ids)
     for g in groups:
         if not g["ok"]:
             missing.append({"code": "", "name": g["label"]})
+            gap += _group_gap(plan, rows, g)
     thesis = rows.get(plan.thesis.code) if plan.thesis else None
     if thesis is not None and thesis.status not in DONE:
         missing.append({"code": thesis.code, "name": thesis.name})
-    return missing, groups
+    return missing, groups, gap
 
 
 def _mark_optional(plan: Plan, rows: dict[str, Row], path: PlanPath | None, groups: list[dict[str, Any]]) -> None:
@@ -178,7 +210,7 @@ def decide(plan: Plan, records: dict[str, Record], rule: Restructure | None, pri
     _restructure(plan, rule, rows, done, v)
     candidates = list(plan.paths) or [None]
     scored = [(p, *_path_missing(plan, rows, p)) for p in candidates]
-    v.path, v.missing, v.groups = min(scored, key=lambda t: len(t[1]))[:3] if len(scored) > 1 else scored[0]
+    v.path, v.missing, v.groups, _ = min(scored, key=lambda t: (t[3], len(t[1])))
     _mark_optional(plan, rows, v.path, v.groups)
     v.earned = sum(r.credits for r in rows.values() if r.status in DONE)
     v.counted = sum(1 for r in rows.values() if r.status in DONE and r.kind != "thesis"
@@ -191,7 +223,7 @@ def decide(plan: Plan, records: dict[str, Record], rule: Restructure | None, pri
 
 
 def _msg(level: str, text: str) -> dict[str, str]:
-    return {"level": level, "text": text}
+    return {"level": level, "message": text}
 
 
 def others(plan: Plan, v: Verdict, records: dict[str, Record], rule: Restructure | None) -> list[dict[str, Any]]:
