@@ -51,11 +51,15 @@ def test_phone_navigation_reaches_a_province_guide(browser, base_url: str) -> No
     """On a 360-px phone the drawer navigation leads from the home page to a guide."""
     page, _ = _visit(browser, base_url, "", 360)
     try:
-        page.click("label[for='__drawer']")
-        page.locator(".md-nav--primary").get_by_text("各省指南", exact=True).first.click()
-        page.locator(".md-nav--primary").get_by_text("西南", exact=True).first.click()
-        page.locator(".md-nav--primary").get_by_text("云南省", exact=True).first.click()
-        page.locator(".md-nav--primary a", has_text="毕业申请").filter(has=page.locator("xpath=.")).locator("visible=true").first.click()
+        page.locator("label.md-header__button[for='__drawer']").click()
+        nav = page.locator(".md-nav--primary")
+        # 各省指南 has an index page: its sub-menu opens from the arrow label next to the link.
+        nav.locator(".md-nav__container", has_text="各省指南").locator("label").first.click()
+        nav.locator("label.md-nav__link:visible", has_text="西南").first.click()
+        yunnan = nav.locator("label.md-nav__link:visible", has_text="云南省").first
+        toggle = yunnan.get_attribute("for")
+        yunnan.click()
+        nav.locator(f"nav[aria-labelledby='{toggle}_label'] a", has_text="毕业申请").click()
         page.wait_for_url("**/provinces/yunnan/graduation/")
         assert page.locator("h1").inner_text().startswith("云南省")
     finally:
