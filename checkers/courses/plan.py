@@ -251,7 +251,8 @@ def load_rules(data_dir: FilePath, read: Reader) -> Iterable[tuple[str, list[tup
     for path in sorted((data_dir / "rules").glob("*.yml")):
         rel = path.relative_to(data_dir.parent).as_posix()
         rule = read(path, Restructure)
-        if rule is None:
+        if rule is None:  # its problems are already reported; plans naming it are not checked against it
+            yield rel, [], {path.stem: None}
             continue
         problems: list[tuple[Path, str]] = []
         if rule.id != path.stem:
@@ -264,9 +265,11 @@ def cross_check(plans: Mapping[str, Plan], rules: Mapping[str, Any]) -> Iterator
     for plan_id, plan in sorted(plans.items()):
         if plan.restructure is None:
             continue
+        if plan.restructure in rules and rules[plan.restructure] is None:
+            continue
         rule = rules.get(plan.restructure)
         if rule is None:
-            yield plan_id, ("restructure",), f"没有编号为“{plan.restructure}”的规则；已有：{'、'.join(sorted(rules)) or '无'}"
+            yield plan_id, ("restructure",), f"没有编号为“{plan.restructure}”的规则；已有：{'、'.join(sorted(rules)) or '无'}（规则文件在 data/rules/）"
             continue
         level = rule.level_for(plan.level)
         if level is None:
