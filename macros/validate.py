@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="handbook-check-") as out:
         # Pages only: the Pyodide runtime is not linked from any page and takes longer to copy.
-        env = {**os.environ, "HANDBOOK_SKIP_RUNTIME": "1", "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, "HANDBOOK_SKIP_RUNTIME": "1", "HANDBOOK_SEARCH": "false", "NO_MKDOCS_2_WARNING": "1"}
         build = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", out], cwd=ROOT, env=env
         )
