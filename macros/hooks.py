@@ -113,7 +113,11 @@ def _origin(src: str) -> str | None:
 
 
 def on_post_build(config: Any) -> None:
-    """Copy the Pyodide runtime and the checkers wheel into the site."""
+    """Fill in the tool pages' Content-Security-Policy; copy the Pyodide runtime and the checkers wheel into the site."""
+    if (ROOT / "web" / "csp.py").exists():
+        from web import csp
+
+        csp.apply(Path(config["site_dir"]))
     if os.environ.get("HANDBOOK_SKIP_RUNTIME") == "1":  # content-only builds in the editing tests
         return
     if (ROOT / "web" / "runtime.py").exists():

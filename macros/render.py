@@ -189,7 +189,7 @@ def widget(kind: str, record_id: str | None = None) -> str:
         return ""
     from macros import widgets
 
-    return {"photo": widgets.photo_checker, "courses": widgets.course_checker}[kind](record_id)
+    return {"photo": widgets.photo_checker, "courses": widgets.course_checker}[kind](record_id, embedded=True)
 
 
 _current: Renderer | None = None

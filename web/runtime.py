@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from web import csp, samples
+from web import samples
 from web.node import compile_zip, run_cases
 from web.stdlib import static_imports, write_trimmed
 from web.wheel import build_wheel, content_hash, read_zip, source_entries, write_zip
@@ -183,4 +183,3 @@ def build_runtime(site_dir: Path) -> None:
         f"export default {json.dumps(public, indent=1, sort_keys=True)};\n",
         encoding="utf-8",
     )
-    csp.apply(site_dir)

@@ -1,0 +1,44 @@
+// Entry point of the checker widgets on a page. Loading policy: a widget on a tool page
+// (data-load="idle") starts the runtime as soon as the page is idle; an embedded one
+// (data-load="interaction", folded in a <details> on guide pages) starts it only when the reader
+// reaches for it: opens it, scrolls it into view, focuses or touches it, or picks a file.
+
+import { checker } from "./client.mjs";
+
+const MOUNTS = {
+  photo: () => import("./photo.mjs").then((m) => m.mountPhoto),
+  courses: () => import("./courses.mjs").then((m) => m.mountCourses),
+};
+
+function whenIdle(callback) {
+  if ("requestIdleCallback" in window) window.requestIdleCallback(callback, { timeout: 3000 });
+  else setTimeout(callback, 200);
+}
+
+function onReach(root, start) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    observer?.disconnect();
+    start();
+  };
+  const observer = "IntersectionObserver" in window
+    ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && once())
+    : null;
+  observer?.observe(root);
+  for (const type of ["pointerdown", "focusin", "dragenter"]) root.addEventListener(type, once, { once: true });
+  return once;
+}
+
+async function mount(root) {
+  const kind = root.dataset.checker;
+  if (!MOUNTS[kind] || root.dataset.mounted) return;
+  root.dataset.mounted = "1";
+  const start = () => checker().start();
+  const reachedFor = root.dataset.load === "idle" ? start : onReach(root, start);
+  if (root.dataset.load === "idle") whenIdle(start);
+  (await MOUNTS[kind]())(root, reachedFor);
+}
+
+for (const root of document.querySelectorAll("[data-checker]")) mount(root);

@@ -1,0 +1,198 @@
+// Module worker: boots Pyodide from this site's own runtime directory, loads the checkers wheel and
+// answers {id, op, args} with {id, ok, result} or {id, ok: false, error: {type, message}}.
+// Progress while loading is posted as {type: "progress", phase, loaded, total}; then {type: "ready"}
+// or {type: "failed", error}. Photos are decoded here by the browser, only after Python's inspect()
+// has allowed it, and handed to Python as RGB bytes in the file's stored orientation.
+
+import runtime from "./runtime.mjs";
+import { engineError, startEngine } from "./engine.mjs";
+import { decodeFailed, loadingError } from "./messages.mjs";
+
+const indexURL = new URL(runtime.dir, import.meta.url).href;
+// Bytes fetched through fetch() (the .mjs files are imported as modules and not counted).
+const expected = Object.entries(runtime.bytes ?? {})
+  .filter(([name]) => !name.endsWith(".mjs"))
+  .reduce((sum, [, size]) => sum + size, 0);
+let loaded = 0;
+let phase = "download";
+
+function progress() {
+  self.postMessage({ type: "progress", phase, loaded, total: expected });
+}
+
+// Count the bytes of our runtime files as they stream in, for the progress bar. Other URLs pass untouched.
+const plainFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const response = await plainFetch(input, init);
+  const url = input instanceof Request ? input.url : String(input);
+  if (!url.startsWith(indexURL) || !response.body) return response;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      loaded += chunk.byteLength;
+      progress();
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body.pipeThrough(counter), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+};
+
+let engine = null;
+let limits = null;
+const started = performance.now();
+const ready = (async () => {
+  progress();
+  const { loadPyodide } = await import(indexURL + "pyodide.mjs");
+  engine = await startEngine({
+    loadPyodide,
+    indexURL,
+    runtime,
+    onPhase(p) {
+      phase = p;
+      progress();
+    },
+  });
+  limits = engine.call("limits", {});
+})();
+
+ready.then(
+  () => self.postMessage({ type: "ready", ms: performance.now() - started }),
+  (err) => {
+    console.error("checker runtime failed to load", err);
+    self.postMessage({ type: "failed", error: { type: err?.name ?? "Error", message: loadingError } });
+  },
+);
+
+// --- photo decoding -----------------------------------------------------------------------------
+
+// 2×1 white JPEG with EXIF orientation 6: decodes to 1×2 when the browser applies EXIF orientation.
+const PROBE =
+  "/9j/4AAQSkZJRgABAQAAAQABAAD/4QAiRXhpZgAATU0AKgAAAAgAAQESAAMAAAABAAYAAAAAAAD/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAABAAIDASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwD0CiiigD//2Q==";
+const DECODE = { imageOrientation: "from-image", colorSpaceConversion: "none", premultiplyAlpha: "none" };
+let appliesOrientation = null;
+
+async function browserAppliesOrientation() {
+  if (appliesOrientation === null) {
+    const bytes = Uint8Array.from(atob(PROBE), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/jpeg" }), DECODE);
+    appliesOrientation = bitmap.width === 1 && bitmap.height === 2;
+    bitmap.close();
+  }
+  return appliesOrientation;
+}
+
+// Canvas transform from the displayed (EXIF-applied) image back to the stored one, for a stored w×h.
+const UNDO = {
+  2: (w, h) => [-1, 0, 0, 1, w, 0],
+  3: (w, h) => [-1, 0, 0, -1, w, h],
+  4: (w, h) => [1, 0, 0, -1, 0, h],
+  5: (w, h) => [0, 1, 1, 0, 0, 0],
+  6: (w, h) => [0, -1, 1, 0, 0, h],
+  7: (w, h) => [0, -1, -1, 0, w, h],
+  8: (w, h) => [0, 1, -1, 0, w, 0],
+};
+
+/** Decode at the size Python chose, in stored orientation: {pixels: {width, height, rgb}, bitmap}. */
+async function decode(bytes, info) {
+  const width = info.decode_width;
+  const height = info.decode_height;
+  const orientation = info.orientation ?? 1;
+  const undo = (await browserAppliesOrientation()) ? UNDO[orientation] : undefined;
+  const sideways = undo !== undefined && orientation >= 5;
+  const options = { ...DECODE };
+  if (width !== info.width || height !== info.height) {
+    options.resizeWidth = sideways ? height : width;
+    options.resizeHeight = sideways ? width : height;
+    options.resizeQuality = "high";
+  }
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/jpeg" }), options);
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext("2d", { willReadFrequently: true });
+  if (undo) ctx.setTransform(...undo(width, height));
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const rgb = new Uint8Array(width * height * 3);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+    rgb[j] = rgba[i];
+    rgb[j + 1] = rgba[i + 1];
+    rgb[j + 2] = rgba[i + 2];
+  }
+  return { pixels: { width, height, rgb }, bitmap: canvas.transferToImageBitmap() };
+}
+
+const PREVIEW_SIDE = 720;
+
+/** Check one File against a spec: inspect the header, decode only if allowed, run every check. */
+async function checkPhoto({ file, spec }) {
+  // As the CLI: read at most max_input_bytes + 1 bytes, and pass the real size along.
+  const bytes = new Uint8Array(await file.slice(0, limits.max_input_bytes + 1).arrayBuffer());
+  const info = engine.call("inspect_photo", { data: bytes });
+  let decoded = null;
+  let skipReason = null;
+  if (info.ok && info.decode_allowed) {
+    try {
+      decoded = await decode(bytes, info);
+    } catch (err) {
+      console.warn("decode failed", err);
+      skipReason = decodeFailed;
+    }
+  }
+  const result = engine.call("check_photo", {
+    data: bytes,
+    spec,
+    filename: file.name,
+    pixels: decoded?.pixels ?? null,
+    skip_reason: skipReason,
+    file_size: file.size,
+  });
+  let guides = null;
+  if (info.ok) {
+    try {
+      guides = engine.call("photo_guides", { spec, width: info.width, height: info.height });
+    } catch (err) {
+      console.warn("no framing guides", err);
+    }
+  }
+  let preview = null;
+  if (decoded) {
+    const { width, height } = decoded.bitmap;
+    const shrink = Math.min(1, PREVIEW_SIDE / Math.max(width, height));
+    preview = shrink < 1
+      ? await createImageBitmap(decoded.bitmap, {
+        resizeWidth: Math.max(1, Math.round(width * shrink)),
+        resizeHeight: Math.max(1, Math.round(height * shrink)),
+        resizeQuality: "medium",
+      })
+      : decoded.bitmap;
+    if (preview !== decoded.bitmap) decoded.bitmap.close();
+  }
+  return { result: { result, info, guides, preview }, transfer: preview ? [preview] : [] };
+}
+
+// --- requests -----------------------------------------------------------------------------------
+
+self.onmessage = async (event) => {
+  const { id, op, args } = event.data ?? {};
+  try {
+    await ready;
+  } catch {
+    self.postMessage({ id, ok: false, error: { type: "LoadError", message: loadingError } });
+    return;
+  }
+  try {
+    if (op === "photo") {
+      const { result, transfer } = await checkPhoto(args);
+      self.postMessage({ id, ok: true, result }, transfer);
+    } else {
+      self.postMessage({ id, ok: true, result: engine.call(op, args) });
+    }
+  } catch (err) {
+    const e = err?.type ? err : engineError(err);
+    console.error(`checker request ${op} failed`, e.detail ?? e);
+    self.postMessage({ id, ok: false, error: { type: e.type, message: e.message } });
+  }
+};

@@ -1,0 +1,64 @@
+"""Checker widgets (photo, courses) as HTML for guide and tool pages; the markup lives in templates/widgets/."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from macros import render
+
+TEMPLATES = Path(__file__).parent / "templates" / "widgets"
+
+PURPOSES = {"registration": "报名", "graduation": "毕业"}
+
+
+def _specs(selected: str | None) -> list[dict[str, Any]]:
+    """Spec options grouped by province, national first; ``selected`` marked."""
+    groups: dict[str, dict[str, Any]] = {}
+    specs = render.current().data.photo_specs
+    for spec_id, spec in sorted(specs.items(), key=lambda kv: (kv[1].province != "national", kv[0])):
+        label = "全国" if spec.province == "national" else spec.province_name
+        group = groups.setdefault(spec.province, {"label": label, "options": []})
+        group["options"].append({"id": spec_id, "text": spec.title, "selected": spec_id == selected})
+    return list(groups.values())
+
+
+def _plans(selected: str | None) -> list[dict[str, Any]]:
+    out = []
+    for plan_id, plan in sorted(render.current().data.plans.items()):
+        parts = [getattr(plan, "name", plan_id), getattr(plan, "code", None), getattr(plan, "level", None)]
+        text = parts[0] + (f"（{'，'.join(str(p) for p in parts[1:] if p)}）" if any(parts[1:]) else "")
+        out.append({"id": plan_id, "text": text, "selected": plan_id == selected})
+    return out
+
+
+@functools.cache
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
+                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def _render(name: str, **context: Any) -> str:
+    # Raw HTML inside Markdown: no blank lines or indented lines, so Markdown leaves it alone.
+    html = _env().get_template(name).render(**context)
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip()) + "\n"
+
+
+def photo_checker(spec_id: str | None = None, embedded: bool = False) -> str:
+    """The photo checker, ``spec_id`` pre-selected. A tool page's widget loads the runtime once the page
+    is idle; an ``embedded`` one (guide pages) is folded and loads it only when the reader opens it."""
+    specs = render.current().data.photo_specs
+    if spec_id is not None and spec_id not in specs:
+        raise KeyError(f"photo_checker: unknown photo spec {spec_id!r}; known: {', '.join(sorted(specs))}")
+    return _render("photo.html.j2", groups=_specs(spec_id), spec_id=spec_id, embedded=embedded)
+
+
+def course_checker(plan_id: str | None = None, embedded: bool = False) -> str:
+    """The course checker, ``plan_id`` pre-selected; ``embedded`` as for :func:`photo_checker`."""
+    plans = render.current().data.plans
+    if plan_id is not None and plan_id not in plans:
+        raise KeyError(f"course_checker: unknown plan {plan_id!r}; known: {', '.join(sorted(plans))}")
+    return _render("courses.html.j2", plans=_plans(plan_id), plan_id=plan_id, embedded=embedded)
