@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -56,7 +55,9 @@ def base_url(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """The system Chromium. Missing in CI is a failure, never a skip."""
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    from tools.chromium import executable as chromium
+
+    executable = chromium()
     if executable is None:
         if os.environ.get("CI"):
             pytest.fail("Chromium is not installed: .ci/run must install the Debian package `chromium`")
