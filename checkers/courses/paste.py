@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Callable, Literal
 
-MAX_CHARS = 300_000
+MAX_CHARS = 50_000
 PASS_MARK = 60.0
 
 Outcome = Literal["passed", "exempted", "listed", "failed", "absent", "void"]

@@ -86,4 +86,4 @@ def test_scores_above_100_are_not_scores() -> None:
 
 
 def test_limit_constant_is_a_few_hundred_kb() -> None:
-    assert 100_000 <= MAX_CHARS <= 500_000
+    assert 20_000 <= MAX_CHARS <= 500_000

@@ -1,0 +1,102 @@
+"""checkers.courses.cli through a real process: JSON contract, readable report, stdin and exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .helpers import complete_rows, plan, row, table
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = ROOT / ".venv" / "bin" / "python"
+
+
+def cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    exe = str(PYTHON) if PYTHON.exists() else sys.executable
+    done = subprocess.run([exe, "-m", "checkers", *args], cwd=ROOT, capture_output=True, timeout=60, input=stdin)
+    out = subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
+    assert "Traceback" not in out.stderr, out.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def pastes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pastes")
+    p = plan("jiangsu/080901")
+    (folder / "complete.txt").write_text(table(complete_rows(p)), encoding="utf-8")
+    (folder / "missing.txt").write_text(table(complete_rows(p, skip=["13180"])), encoding="utf-8")
+    (folder / "gbk.csv").write_bytes(table(complete_rows(p), sep=",").encode("gbk"))
+    (folder / "binary.bin").write_bytes(bytes(range(256)) * 4)
+    return folder
+
+
+def test_complete_json_exit_0(pastes: Path) -> None:
+    done = cli("courses", "--plan", "jiangsu/080901", "--prior-diploma", "--json", str(pastes / "complete.txt"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = json.loads(done.stdout)
+    assert result["plan"] == "jiangsu/080901" and result["eligible"] is True
+    assert result["credits"] == {"earned": 76, "required": 73}
+    assert result["missing"] == []
+    assert {c["code"]: c["status"] for c in result["courses"]}["04751"] == "not_needed"
+
+
+def test_missing_course_exit_1_and_readable_report(pastes: Path) -> None:
+    done = cli("courses", "--plan", "jiangsu/080901", "--prior-diploma", str(pastes / "missing.txt"))
+    assert done.returncode == 1
+    assert "结论：暂不能申请毕业" in done.stdout and "还缺：\n  - 13180 操作系统" in done.stdout
+    assert "[缺]     13180 操作系统" in done.stdout and "思想品德鉴定" in done.stdout
+
+
+def test_without_prior_diploma_not_eligible(pastes: Path) -> None:
+    done = cli("courses", "--plan", "jiangsu/080901", "--json", str(pastes / "complete.txt"))
+    assert done.returncode == 1 and json.loads(done.stdout)["missing"] == []
+    assert "专科或以上毕业证书" in done.stdout
+
+
+def test_stdin_and_gbk_file(pastes: Path) -> None:
+    text = table(complete_rows(plan("jiangsu/570102K")))
+    done = cli("courses", "--plan", "jiangsu/570102K", "--json", "-", stdin=text.encode("utf-8"))
+    assert done.returncode == 0 and json.loads(done.stdout)["eligible"] is True
+    done = cli("courses", "--plan", "jiangsu/080901", "--prior-diploma", "--json", str(pastes / "gbk.csv"))
+    assert done.returncode == 0, done.stdout
+
+
+def test_garbage_stdin_exit_1_with_message() -> None:
+    done = cli("courses", "--plan", "jiangsu/050101", "-", stdin="随便写点什么\n😀 <b>x</b>\n".encode())
+    assert done.returncode == 1 and "没有在粘贴的内容中找到课程代码" in done.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ("courses", "--plan", "jiangsu/000000", "-"),
+    ("courses", "-"),
+    ("courses", "--plan", "jiangsu/080901", "/nonexistent/scores.txt"),
+    ("courses", "--plan", "jiangsu/080901", "--bogus", "-"),
+    ("courses", "--plan", "jiangsu/080901", "BINARY"),
+])
+def test_usage_errors_exit_2(args: tuple[str, ...], pastes: Path) -> None:
+    args = tuple(str(pastes / "binary.bin") if a == "BINARY" else a for a in args)
+    done = cli(*args, stdin=b"00037 85\n")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip()
+    if "jiangsu/000000" in args:
+        assert "没有编号为“jiangsu/000000”的专业计划" in done.stderr and "jiangsu/080901" in done.stderr
+
+
+def test_plans_lists_ids() -> None:
+    done = cli("plans")
+    assert done.returncode == 0
+    assert [line.split()[0] for line in done.stdout.splitlines()] == [
+        "jiangsu/050101", "jiangsu/080901", "jiangsu/120201K", "jiangsu/120203K", "jiangsu/570102K"]
+    rows = json.loads(cli("plans", "--json").stdout)
+    assert rows[0]["school"] == "南京师范大学" and rows[-1]["level"] == "专科"
+
+
+def test_failed_score_row_in_report() -> None:
+    rows = complete_rows(plan("jiangsu/120201K"), skip=["14199"]) + [row("14199", "生产运作与管理", "４２", 6)]
+    done = cli("courses", "--plan", "jiangsu/120201K", "--prior-diploma", "-", stdin=table(rows).encode())
+    assert done.returncode == 1
+    assert "[未通过] 14199 生产运作与管理（6 学分）：42 分" in done.stdout
