@@ -24,6 +24,10 @@ export async function startEngine({ loadPyodide, indexURL, runtime, stdLibURL, o
     stdout: () => {},
     stderr: (line) => stderr.push(line),
   });
+  // A wheel that fails its sha256 check (or its download) is only logged by Pyodide: stop here, clearly.
+  if (!Object.hasOwn(pyodide.loadedPackages, runtime.package)) {
+    throw new Error(`${runtime.package} was not installed (download failed or sha256 mismatch): ${stderr.join(" ")}`);
+  }
   phase("import");
   const web = pyodide.pyimport("checkers.web");
   phase("ready");
@@ -40,13 +44,23 @@ export async function startEngine({ loadPyodide, indexURL, runtime, stdLibURL, o
       return out;
     }
     try {
-      return out.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false });
+      return nullify(out.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false }));
     } finally {
       out.destroy();
     }
   }
 
   return { pyodide, call, stderr };
+}
+
+/** Python's None arrives as undefined: make it null, so results equal the CLI's JSON key for key. */
+function nullify(value) {
+  if (value === undefined) return null;
+  if (Array.isArray(value)) return value.map(nullify);
+  if (value && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const key of Object.keys(value)) value[key] = nullify(value[key]);
+  }
+  return value;
 }
 
 /** A Python exception becomes {type, message}; message is the exception's last line, not the traceback. */

@@ -1,0 +1,120 @@
+"""The checkers under real Pyodide in Node, from the runtime the build ships: same answers as CPython."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checkers import web as adapter
+from checkers.photo.decode import decode
+from checkers.photo.jpeg import JpegInfo, parse
+from checkers.photo.result import CHECK_IDS
+
+pytestmark = [pytest.mark.node, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def runtime() -> tuple[Path, dict[str, Any]]:
+    from web.runtime import cached_runtime
+
+    return cached_runtime()
+
+
+def _photo_cases(photos: dict[str, Path], work: Path) -> list[dict[str, Any]]:
+    """Every declared photo against every spec, with the pixels the CLI would decode (Pillow)."""
+    from checkers.catalog import photo_specs
+
+    cases: list[dict[str, Any]] = []
+    for name, path in sorted(photos.items()):
+        data = path.read_bytes()
+        info = parse(data)
+        pixels = decode(data, info) if isinstance(info, JpegInfo) else None
+        arg_pixels, reason = None, None
+        if isinstance(pixels, str):
+            reason = pixels
+        elif pixels is not None:
+            (work / f"{name}.rgb").write_bytes(pixels.rgb)
+            arg_pixels = {"width": pixels.width, "height": pixels.height, "rgb": {"$file": str(work / f"{name}.rgb")}}
+        cases.append({"op": "inspect_photo", "args": {"data": {"$file": str(path)}}})
+        for spec in sorted(photo_specs()):
+            cases.append({"op": "check_photo", "args": {"data": {"$file": str(path)}, "spec": spec, "filename": name,
+                                                        "pixels": arg_pixels, "skip_reason": reason,
+                                                        "file_size": len(data)}})
+            if isinstance(info, JpegInfo) and name == "good.jpg":
+                cases.append({"op": "photo_guides", "args": {"spec": spec, "width": 480, "height": 640}})
+    cases += [
+        {"op": "specs", "args": {}},
+        {"op": "check_photo", "args": {"data": {"$file": str(photos["good.jpg"])}, "spec": "nowhere/none"}},
+        {"op": "no_such_op", "args": {}},
+    ]
+    return cases
+
+
+def _materialize(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "$file" in value:
+            return Path(value["$file"]).read_bytes()
+        return {k: _materialize(v) for k, v in value.items()}
+    return value
+
+
+def _cpython(case: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return {"ok": True, "result": json.loads(json.dumps(adapter.call(case["op"], _materialize(case["args"]))))}
+    except Exception as err:  # noqa: BLE001 - compared with what Pyodide raises for the same input
+        return {"ok": False, "error": {"type": type(err).__name__, "message": str(err).strip("'\"")}}
+
+
+def test_photo_checks_match_cpython(runtime, photos: dict[str, Path], tmp_path: Path) -> None:
+    from web.node import run_cases
+
+    index, descriptor = runtime
+    cases = _photo_cases(photos, tmp_path)
+    out = run_cases(index, descriptor, cases)
+    seen: dict[str, set[str]] = {}
+    for case, got in zip(cases, out["results"], strict=True):
+        got.pop("ms", None)
+        want = _cpython(case)
+        if not want["ok"]:
+            assert not got["ok"] and got["error"]["type"] == want["error"]["type"], (case["op"], got, want)
+            assert want["error"]["message"] in got["error"]["message"], (got, want)
+            continue
+        assert got == want, f"{case['op']} {case['args'].get('filename')} {case['args'].get('spec')}"
+        if case["op"] == "check_photo":
+            for check in got["result"]["checks"]:
+                seen.setdefault(check["id"], set()).add(check["status"])
+    # The declared subset exercises every check, both passing and not passing.
+    assert set(seen) == set(CHECK_IDS)
+    assert all("pass" in s and len(s) > 1 for s in seen.values()), seen
+
+
+def test_lockfile_pins_the_wheel_and_a_broken_wheel_stops_the_engine(runtime, tmp_path: Path) -> None:
+    """The lockfile pins the wheel's sha256 under a relative name (our origin, no CDN); a damaged wheel
+    is a clear start-up error. (Node's Pyodide reads files without the hash check; the browser's fetch
+    enforces it: see test_web_browser.py.)"""
+    from web.node import NodeError, run_cases
+
+    index, descriptor = runtime
+    lock = json.loads((index / descriptor["lockfile"]).read_text(encoding="utf-8"))
+    assert list(lock["packages"]) == [descriptor["package"]]
+    entry = lock["packages"][descriptor["package"]]
+    assert entry["file_name"] == descriptor["wheel"] and "://" not in entry["file_name"]
+    import hashlib
+
+    assert entry["sha256"] == hashlib.sha256((index / descriptor["wheel"]).read_bytes()).hexdigest()
+    ok = run_cases(index, descriptor, [{"op": "specs", "args": {}}])
+    assert ok["results"][0]["ok"]
+
+    tampered = tmp_path / "runtime"
+    shutil.copytree(index, tampered)
+    wheel = tampered / descriptor["wheel"]
+    data = bytearray(wheel.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    wheel.write_bytes(bytes(data))
+    with pytest.raises(NodeError) as failure:
+        run_cases(tampered, descriptor, [{"op": "specs", "args": {}}])
+    assert "zikao-checkers was not installed" in str(failure.value)
