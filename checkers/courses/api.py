@@ -98,7 +98,7 @@ def check(text: str, plan_id: str, prior_diploma: bool = False, *,
         "prior_diploma": prior_diploma,
         "credits": {"earned": v.earned, "required": plan.minimums.credits},
         "course_count": {"earned": v.counted, "required": plan.minimums.courses},
-        "missing": v.missing,
+        "missing": v.missing if problem is None else [],  # unreadable input: the message says why, not a full list
         "courses": [r.to_dict() for r in v.rows.values()],
         "groups": v.groups,
         "path": {"id": v.path.id, "label": v.path.label} if v.path else None,

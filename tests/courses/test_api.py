@@ -201,7 +201,7 @@ def test_unknown_codes_are_reported_not_dropped() -> None:
                                   "准考证号 012345678901 身份证 32010219900101123X"])
 def test_garbage_gets_a_message_not_an_exception(text: str) -> None:
     result = api.check(text, "jiangsu/080901", prior_diploma=True)
-    assert result["eligible"] is False and result["input"]["ok"] is False
+    assert result["eligible"] is False and result["input"]["ok"] is False and result["missing"] == []
     assert result["messages"][0]["level"] == "error"
     assert "课程代码" in result["messages"][0]["message"] or "没有输入内容" in result["messages"][0]["message"]
 
