@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Mapping
 
-from checkers.courses import paste, verdict
+from checkers.courses import messages, paste, verdict
 from checkers.courses.plan import Plan
 from checkers.courses.restructure import Restructure
 
@@ -83,8 +83,8 @@ def check(text: str, plan_id: str, prior_diploma: bool = False, *,
     problem = _input_problem(text, parsed)
     records = parsed.records if parsed and problem is None else {}
     v = verdict.decide(plan, records, rule, prior_diploma)
-    extra = verdict.others(plan, v, records, rule)
-    verdict.reminders(plan, v, extra, prior_diploma)
+    extra = messages.others(plan, v, records, rule)
+    messages.reminders(plan, v, extra, prior_diploma)
     if problem is not None:
         v.messages.insert(0, problem)
     elif parsed is not None and parsed.duplicates:

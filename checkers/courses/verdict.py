@@ -109,7 +109,7 @@ def _substitute(plan: Plan, rows: dict[str, Row], done: set[str], v: Verdict) ->
         v.used_old.update(have)
         if not enough:
             need = "、".join(c for c in sub.old if c not in done)
-            v.messages.append(_msg("warning", f"旧课程 {'、'.join(have)} 已通过，但对照表要求同一行的 {need} 也通过，才能替代 {'、'.join(sub.new)}。"))
+            v.messages.append(msg("warning", f"旧课程 {'、'.join(have)} 已通过，但对照表要求同一行的 {need} 也通过，才能替代 {'、'.join(sub.new)}。"))
             continue
         for code in sub.new:
             row = rows[code]
@@ -129,7 +129,7 @@ def _restructure(plan: Plan, rule: Restructure | None, rows: dict[str, Row], don
     names = level.old_codes()
     shown = "、".join(f"{c}{' ' + names[c] if names.get(c) else ''}" for c in used)
     still = [c for c in level.new if c not in waived]
-    v.messages.append(_msg("info", f"思政课调整（{rule.document}）：已通过旧课程 {shown}，"
+    v.messages.append(msg("info", f"思政课调整（{rule.document}）：已通过旧课程 {shown}，"
                                    f"按规定只须再通过 {'、'.join(still)}；{'、'.join(waived) or '无'} 不必再考，按新课程学分计算。"))
     for code in waived:
         row = rows.get(code)
@@ -222,83 +222,6 @@ def decide(plan: Plan, records: dict[str, Record], rule: Restructure | None, pri
     return v
 
 
-def _msg(level: str, text: str) -> dict[str, str]:
+def msg(level: str, text: str) -> dict[str, str]:
+    """A message as the API returns it: level (error, warning, info, reminder) and Chinese text."""
     return {"level": level, "message": text}
-
-
-def others(plan: Plan, v: Verdict, records: dict[str, Record], rule: Restructure | None) -> list[dict[str, Any]]:
-    """Every pasted code that is not a course of this plan, with what became of it."""
-    level = rule.level_for(plan.level) if rule else None
-    old_names = dict(level.old_codes()) if level else {}
-    for sub in plan.substitutions:
-        old_names.update({c: (sub.old_names[i] if i < len(sub.old_names) else None) for i, c in enumerate(sub.old)})
-    out = []
-    for code, record in records.items():
-        if code in v.rows:
-            continue
-        if code in v.used_old:
-            reason = "used"
-            targets = [r.code for r in v.rows.values() if code in r.by]
-            text = f"已用于替代 {'、'.join(targets)}" if targets else "旧课程，同一行的其他旧课程未全部通过，暂不能替代"
-        elif code in old_names:
-            reason, text = "old_not_passed", "旧课程，但这条记录不是合格成绩，不能用于替代"
-        else:
-            reason, text = "not_in_plan", "不在本专业计划中，也不在新旧课程对照表中，不计入"
-        out.append({"code": code, "name": record.name or (old_names.get(code) or ""), "status": record.outcome,
-                    "score": record.score, "mark": record.mark, "reason": reason, "note": text, "line": record.line})
-    return out
-
-
-def reminders(plan: Plan, v: Verdict, extra: list[dict[str, Any]], prior_diploma: bool) -> None:
-    """Reasons and reminders, most important first (appended to ``v.messages``)."""
-    m = v.messages
-    first: list[dict[str, str]] = []
-    for row in v.rows.values():
-        if row.status == "failed" and row.role in ("required", "thesis"):
-            result = f"{row.score:g} 分" if row.score is not None else (row.note or row.mark or "未通过")
-            first.append(_msg("error", f"{row.code} {row.name}：最好成绩 {result}，未合格（60 分及格）。"))
-    missing = [x for x in v.missing if x["code"] and v.rows.get(x["code"], Row("", "", 0, "")).status != "failed"]
-    if missing:
-        first.append(_msg("error", "还缺：" + "；".join(f"{x['code']} {x['name']}" for x in missing) + "。"))
-    for g in v.groups:
-        if not g["ok"]:
-            need = "、".join(s for s in (f"不少于 {g['min_courses']} 门" if g["min_courses"] else "",
-                                         f"不少于 {g['min_credits']} 学分" if g["min_credits"] else "") if s)
-            first.append(_msg("error", f"{g['label']}：已完成 {g['courses']} 门、{g['credits']} 学分，要求{need}。"))
-    if v.earned < plan.minimums.credits:
-        first.append(_msg("error", f"已获得 {v.earned} 学分，计划要求不少于 {plan.minimums.credits} 学分。"))
-    if plan.minimums.courses is not None and v.counted < plan.minimums.courses:
-        first.append(_msg("error", f"已合格 {v.counted} 门课程，计划要求不少于 {plan.minimums.courses} 门。"))
-    if plan.prior_diploma:
-        if prior_diploma:
-            first.append(_msg("info", "你已确认持有专科或以上毕业证书（或本科结业证书）：申请毕业时须核验，请提前准备。"))
-        else:
-            first.append(_msg("error", f"{plan.level}须持有专科或以上毕业证书（或本科结业证书）才能申请毕业；持有的话请勾选“已有前置学历”（命令行加 --prior-diploma）。"))
-    m[:0] = first
-    if plan.paths and v.path is not None:
-        m.append(_msg("info", f"本专业有多种选课方式，按最接近完成的“{v.path.label}”核对。"))
-    for course in plan.courses:
-        row = v.rows[course.code]
-        if course.theory and row.status in ("passed", "exempted") and v.rows[course.theory].status not in DONE:
-            m.append(_msg("warning", f"实践课 {course.code} 已通过，但理论课 {course.theory} {v.rows[course.theory].name} 还没有合格：按规定理论课合格后才能参加实践考核，请核对成绩。"))
-    if plan.thesis is not None:
-        thesis = v.rows[plan.thesis.code]
-        others_left = [x for x in v.missing if x["code"] != plan.thesis.code]
-        if thesis.status in DONE and others_left:
-            m.append(_msg("warning", f"{thesis.name}已有成绩，但还有课程未完成：毕业论文（设计）须在全部课程合格后报考，请核对。"))
-        elif thesis.status not in DONE and not others_left:
-            m.append(_msg("info", f"其余课程都已完成，可以按主考学校要求报考 {thesis.code} {thesis.name}。"))
-        elif thesis.status not in DONE:
-            m.append(_msg("info", f"{thesis.code} {thesis.name}要在全部课程合格后才能报考。"))
-    unknown = [x for x in extra if x["reason"] != "used"]
-    if unknown:
-        m.append(_msg("warning", "以下代码不在本专业计划中，没有计入：" + "、".join(x["code"] for x in unknown)
-                      + "。如果是本专业旧版计划中通过、且对照表中没有替代关系的课程，江苏规定可以计入门数和学分（不能替代 15040），请向考办确认。"))
-    listed = [r.code for r in v.rows.values() if r.note == "粘贴内容没有分数，按已通过计算"]
-    if listed:
-        m.append(_msg("info", f"{len(listed)} 门课程的粘贴内容没有分数或“合格/免考”字样，按已通过计算：{'、'.join(listed)}。"))
-    exempted = sum(1 for r in v.rows.values() if r.status == "exempted")
-    if exempted and exempted * 2 > sum(1 for c in plan.courses if c.countable):
-        m.append(_msg("warning", f"有 {exempted} 门免考：江苏免考实施细则（二手资料）规定免考课程一般不超过计划课程的一半，请向考办确认。"))
-    m.append(_msg("reminder", "思想品德鉴定：申请毕业时须经鉴定合格，本工具无法核对。"))
-    m.append(_msg("reminder", "本工具依据公开资料整理的考试计划核对，结果仅供参考，以省教育考试院和主考学校的毕业审核为准。"))
