@@ -16,7 +16,7 @@ COUNTING = ("passed", "exempted", "listed")
 _WIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x00A0: 0x20}
 _SPLIT = re.compile(r"[\s,;|、\"']+")
 _CODE = re.compile(r"(?<![0-9])([0-9]{5})(?![0-9])")
-_NUMBER = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,2})?)分?")
+_NUMBER = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,2})?)(?:分|\([^()]{0,8}\)|\*)?")
 _DATE = re.compile(
     r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:[0-3][0-9])?"
     r"|(?:19|20)[0-9]{2}[-./年][01]?[0-9]月?(?:[-./][0-3]?[0-9]日?)?"
@@ -95,6 +95,25 @@ def _kind(token: str) -> str:
     if token in NEUTRAL:
         return "neutral"
     return "text"
+
+
+def _fields(line: str) -> list[str] | None:
+    """The cells of a tab- or comma-separated line (empty cells kept), or None for a space-separated line."""
+    sep = "\t" if "\t" in line else "," if "," in line else None
+    return None if sep is None else [f.strip().strip("\"'").strip() for f in line.split(sep)]
+
+
+def _positional(fields: list[str], columns: tuple[str | None, ...], line_no: int) -> Record | None:
+    """A row read by the header's column positions (same cell count): an empty score cell stays empty."""
+    cells = {label: cell for label, cell in zip(columns, fields) if label}
+    code = cells.get("code", "")
+    if not _CODE.fullmatch(code):
+        return None
+    words = [t for f in fields for t in _SPLIT.split(f) if t in WORDS]
+    score = cells.get("score", "")
+    outcome, value, mark = _judge(code, [score] if score else [], words, ("score",), lambda c: None)
+    date = cells.get("date") or None
+    return Record(code, cells.get("name", "")[:60], outcome, value, mark, date, line_no)
 
 
 def _header(tokens: list[str]) -> tuple[str, ...] | None:
@@ -190,20 +209,25 @@ def parse(text: str, credits_of: Callable[[str], float | None] = lambda code: No
     records: dict[str, Record] = {}
     rows = duplicates = skipped = 0
     header: tuple[str, ...] = ()
+    columns: tuple[str | None, ...] = ()  # the header's label per cell, when it was tab- or comma-separated
     for line_no, line in enumerate(normalise(text).splitlines(), 1):
         tokens = _tokens(line)
         if not tokens:
             continue
         kinds = [_kind(t) for t in tokens]
+        fields = _fields(line)
         if "code" not in kinds:
             found = _header(tokens)
             if found:
                 header = found
+                columns = tuple(HEADER.get(f) for f in fields) if fields else ()
             else:
                 skipped += 1
             continue
-        for seg in _segments(tokens, kinds):
-            record = _record(tokens, kinds, seg, header, credits_of, line_no)
+        known = _positional(fields, columns, line_no) if fields and len(fields) == len(columns) else None
+        found_records = [known] if known is not None and kinds.count("code") == 1 else [
+            _record(tokens, kinds, seg, header, credits_of, line_no) for seg in _segments(tokens, kinds)]
+        for record in found_records:
             rows += 1
             old = records.get(record.code)
             if old is None:

@@ -87,3 +87,20 @@ def test_scores_above_100_are_not_scores() -> None:
 
 def test_limit_constant_is_a_few_hundred_kb() -> None:
     assert 20_000 <= MAX_CHARS <= 500_000
+
+
+def test_delimited_rows_are_read_by_column_so_empty_cells_stay_empty() -> None:
+    text = ("课程代码,课程名称,考试日期,分数,学分,备注\n"
+            "00037,美学,,,6,\n"              # no score: listed, never "6 points"
+            "00536,古代汉语,202404,45,8,\n"
+            "00537,中国现代文学史,202410,,6,免考\n")
+    assert outcomes(text) == {"00037": ("listed", None), "00536": ("failed", 45.0), "00537": ("exempted", None)}
+    tabbed = "课程代码\t课程名称\t考试日期\t通过方式\t分数\t学分\t状态\n00541\t语言学概论\t\t考试\t\t6\t有效\n"
+    assert outcomes(tabbed) == {"00541": ("listed", None)}
+
+
+def test_score_with_a_remark_and_names_starting_with_digits() -> None:
+    assert outcomes("00037 美学 85(补考) 6\n00536 古代汉语 45(补考) 8\n00540 外国文学史 72* 6\n") == {
+        "00037": ("passed", 85.0), "00536": ("failed", 45.0), "00540": ("passed", 72.0)}
+    parsed = parse("28956 20世纪欧美文学史 202404 66 4")
+    assert parsed.records["28956"].name == "20世纪欧美文学史" and parsed.records["28956"].score == 66
