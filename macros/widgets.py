@@ -27,12 +27,13 @@ def _specs(selected: str | None) -> list[dict[str, Any]]:
 
 
 def _plans(selected: str | None) -> list[dict[str, Any]]:
-    out = []
+    """Plan options grouped by province; ``prior`` marks 专升本 plans (they ask about a prior diploma)."""
+    groups: dict[str, dict[str, Any]] = {}
     for plan_id, plan in sorted(render.current().data.plans.items()):
-        parts = [getattr(plan, "name", plan_id), getattr(plan, "code", None), getattr(plan, "level", None)]
-        text = parts[0] + (f"（{'，'.join(str(p) for p in parts[1:] if p)}）" if any(parts[1:]) else "")
-        out.append({"id": plan_id, "text": text, "selected": plan_id == selected})
-    return out
+        group = groups.setdefault(plan.province, {"label": plan.province_name, "options": []})
+        group["options"].append({"id": plan_id, "text": f"{plan.name}（{plan.level}，{plan.code}）",
+                                 "selected": plan_id == selected, "prior": bool(plan.prior_diploma)})
+    return list(groups.values())
 
 
 @functools.cache
@@ -61,4 +62,4 @@ def course_checker(plan_id: str | None = None, embedded: bool = False) -> str:
     plans = render.current().data.plans
     if plan_id is not None and plan_id not in plans:
         raise KeyError(f"course_checker: unknown plan {plan_id!r}; known: {', '.join(sorted(plans))}")
-    return _render("courses.html.j2", plans=_plans(plan_id), plan_id=plan_id, embedded=embedded)
+    return _render("courses.html.j2", groups=_plans(plan_id), plan_id=plan_id, embedded=embedded)

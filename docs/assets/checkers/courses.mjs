@@ -5,11 +5,9 @@ import { checker } from "./client.mjs";
 import { courses as words, requestFailed } from "./messages.mjs";
 import { clear, el, showState } from "./ui.mjs";
 
-/** A course's or a requirement's readable text, whatever shape the API gave it. */
+/** A message ({level, message}) as one line of text. */
 function describe(item) {
-  if (item === null || item === undefined) return "";
-  if (typeof item !== "object") return String(item);
-  return item.message ?? [item.code, item.name].filter(Boolean).join(" ") ?? JSON.stringify(item);
+  return typeof item === "object" && item !== null ? String(item.message ?? "") : String(item ?? "");
 }
 
 export function mountCourses(root, reachedFor) {
@@ -47,7 +45,7 @@ export function mountCourses(root, reachedFor) {
       const answer = await client.request("check_courses", {
         text: paste.value,
         plan: select.value,
-        prior_diploma: Boolean(prior?.checked),
+        prior_diploma: prior.checked,
       });
       if (mine === run) render(answer);
     } catch (err) {
@@ -64,30 +62,42 @@ export function mountCourses(root, reachedFor) {
     root.dataset.verdict = res.eligible ? "ok" : "fail";
     root.dataset.state = "done";
     $(".checker__summary").textContent = res.summary ?? "";
-    const missing = clear($(".checker__missing"));
-    for (const item of res.missing ?? []) missing.append(el("li", { class: "checker__missing-item" }, describe(item)));
     const rows = clear($(".checker__rows"));
     for (const course of res.courses ?? []) {
-      const row = el("tr", { class: `checker__status--${course.status}` });
+      const row = el("tr", { class: `checker__course checker__course--${course.status}` });
       row.dataset.courseCode = course.code ?? "";
       row.dataset.status = course.status ?? "";
       const status = el("td");
       status.append(el("span", { class: "checker__badge" }, course.status_label ?? course.status));
-      row.append(el("td", {}, course.code ?? ""), el("td", {}, course.name ?? ""), status,
-        el("td", {}, course.message ?? course.note ?? ""));
+      const name = el("td", {}, course.name ?? "");
+      if (course.message) name.append(el("span", { class: "checker__course-note" }, course.message));
+      row.append(el("td", { class: "checker__code" }, course.code ?? ""), name,
+        el("td", { class: "checker__credits" }, course.credits ?? ""), status);
       rows.append(row);
     }
     const messages = clear($(".checker__messages"));
-    for (const m of res.messages ?? []) messages.append(el("li", {}, describe(m)));
+    for (const m of res.messages ?? []) {
+      messages.append(el("li", { class: `checker__msg checker__msg--${m.level ?? "info"}` }, describe(m)));
+    }
     $(".checker__note").textContent = words.disclaimer;
     result.hidden = false;
     showState(root, { phase: "message", text: "" });
+  }
+
+  function showPrior() {
+    const needs = select.selectedOptions[0]?.dataset.prior === "1";
+    prior.closest("label").hidden = !needs;
+    if (!needs) prior.checked = false;
   }
 
   button.addEventListener("click", () => check());
   paste.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) check();
   });
-  select.addEventListener("change", () => root.dataset.verdict && check());
-  prior?.addEventListener("change", () => root.dataset.verdict && check());
+  showPrior();
+  select.addEventListener("change", () => {
+    showPrior();
+    if (root.dataset.verdict) check();
+  });
+  prior.addEventListener("change", () => root.dataset.verdict && check());
 }
