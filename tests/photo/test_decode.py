@@ -63,3 +63,36 @@ def test_without_pillow(good: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(builtins, "__import__", fake)
     reason = decode(good, info(good))
     assert isinstance(reason, str) and "Pillow" in reason
+
+
+def test_corrupt_exif_makes_no_warning() -> None:
+    """Found by fuzzing: Pillow printed 'Corrupt EXIF data' UserWarnings on the CLI's stderr.
+
+    Pillow reads EXIF for the resolution when the JFIF header has none (dpi=None here).
+    """
+    import warnings
+
+    good = jpeg(portrait(), dpi=None)
+
+    body = bytes.fromhex(  # the APP1 of the mutated file: IFD0 at offset 0, entries running past the end
+        "45786966000049492a0000000000ffff1b01010002000000afd2af3a12010200000000006823a1341a010700ffffffff"
+        "6c4fdac02801070001000000ad40a3d30a8be27cf9df")
+    data = good[:2] + b"\xff\xe1" + struct.pack(">H", len(body) + 2) + body + good[2:]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        px = decode(data, info(data))
+    assert not isinstance(px, str) and (px.width, px.height) == (480, 640)
+
+
+def test_extreme_aspect_header_decodes_small_and_fast() -> None:
+    """Found by fuzzing: a 256×65000 header on a small file took 0.37 s to decode at 1/2 scale."""
+    import time
+
+    small = jpeg(portrait(96, 128, noise=3))
+    sof = segment_offset(small, 0xC0)
+    tall = patch(small, sof + 5, struct.pack(">HH", 65000, 256))
+    started = time.perf_counter()
+    px = decode(tall, info(tall))
+    elapsed = time.perf_counter() - started
+    assert isinstance(px, str) or px.width * px.height <= 4_000_000
+    assert elapsed < 0.3
