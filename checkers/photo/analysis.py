@@ -151,7 +151,7 @@ def family_of(rgb: tuple[int, int, int]) -> set[str]:
         out.add("white")
     if 180 <= hue <= 255 and sat >= 0.2 and val >= 0.3:
         out.add("blue")
-        if val >= 0.8 and sat <= 0.75:
+        if val >= 0.85 and sat <= 0.65:  # (100, 197, 255) is light blue; the usual ID blue (67, 142, 219) is not
             out.add("light_blue")
     if (hue <= 20 or hue >= 335) and sat >= 0.4 and val >= 0.35:
         out.add("red")

@@ -13,6 +13,9 @@ from checkers.photo.result import CheckResult, skip
 from checkers.photo.spec import PhotoSpec, spec_summary
 
 
+TURNED = (3, 4, 5, 6, 7, 8)  # EXIF orientations whose stored pixels are rotated or upside down
+
+
 class UnknownSpec(KeyError):
     """The spec id is not in the catalog; ``valid`` lists the ids that are."""
 
@@ -63,8 +66,12 @@ def _pixel_results(spec: PhotoSpec, info: JpegInfo | None, pixels: Pixels | None
     else:
         w, h = info.frame.width, info.frame.height
         refusal = decode_refusal(w, h)
+        orientation = info.exif.orientation if info.exif else None
         if refusal is not None:
             reason = refusal
+        elif orientation in TURNED:
+            reason = (f"照片带有 EXIF 方向标记 {orientation}，文件里存储的像素是转过或翻过的，{{what}}检查没有意义；"
+                      "请先把照片转正另存（见“方向”一项），再检查{what}")
         elif pixels is None:
             reason = skip_reason or "没有提供解码后的像素，{what}检查跳过"
         else:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from checkers.photo.jpeg import COMMON_SOF, JpegFailure, JpegInfo
 from checkers.photo.quality import estimate
 from checkers.photo.result import CheckResult, Status, judge, skip
-from checkers.photo.spec import Limit, PhotoSpec
+from checkers.photo.spec import Dimensions, Limit, PhotoSpec
 
 NOT_JPEG = "文件不是有效的 JPEG，无法检查{what}"
 ORIENTATIONS = {
@@ -117,6 +117,14 @@ def check_file_size(ctx: Context) -> CheckResult:
     return judge("file_size", "pass", f"文件大小为 {kb(size)}", expected, values=values)
 
 
+def _dimensions_ok(rule: Dimensions, w: int, h: int) -> bool:
+    ok = (rule.width is None or rule.width.contains(w)) and (rule.height is None or rule.height.contains(h))
+    if rule.aspect is not None:
+        a, b = (int(x) for x in rule.aspect.split(":"))
+        ok = ok and abs(w / h - a / b) <= 0.01 * a / b
+    return ok
+
+
 def check_dimensions(ctx: Context) -> CheckResult:
     info = ctx.info
     if info is None:
@@ -127,23 +135,22 @@ def check_dimensions(ctx: Context) -> CheckResult:
     found = f"照片为 {w}×{h} 像素（宽×高）"
     if rule is None:
         return skip("dimensions", f"{found}；该规格没有像素尺寸要求", values)
-    parts, ok = [], True
+    parts = []
     if rule.width is not None:
         parts.append(f"宽 {rule.width.words('像素')}")
-        ok = ok and rule.width.contains(w)
     if rule.height is not None:
         parts.append(f"高 {rule.height.words('像素')}")
-        ok = ok and rule.height.contains(h)
     if rule.aspect is not None:
-        a, b = (int(x) for x in rule.aspect.split(":"))
         parts.append(f"宽高比 {rule.aspect}")
-        ok = ok and abs(w / h - a / b) <= 0.01 * a / b
     expected = "，".join(parts) + (f"（{rule.note}）" if rule.note else "")
-    if ok:
+    if _dimensions_ok(rule, w, h):
         return judge("dimensions", "pass", found, expected, values=values)
     orientation = info.exif.orientation if info.exif else None
     if orientation in (5, 6, 7, 8):
         found += f"；EXIF 方向标记会让它在手机和浏览器里显示为 {h}×{w}，但文件实际存储的是 {w}×{h}"
+        if _dimensions_ok(rule, h, w):
+            return judge("dimensions", "fail", found, expected,
+                         "用修图软件把照片转正后另存（保存后宽高对调，也不再带方向标记）", values)
     small = (rule.width is not None and rule.width.min is not None and w < rule.width.min) or (
         rule.height is not None and rule.height.min is not None and h < rule.height.min)
     fix = ("请用原始的大照片重新裁剪；不要把小照片放大，放大会让照片模糊" if small

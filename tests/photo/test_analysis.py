@@ -44,6 +44,8 @@ def test_single_colour_image() -> None:
     ((255, 255, 255), {"white"}, "白色"),
     ((100, 197, 255), {"blue", "light_blue"}, "浅蓝色"),
     ((20, 60, 160), {"blue"}, "蓝色"),
+    ((67, 142, 219), {"blue"}, "蓝色"),  # the usual ID-photo blue is not light blue
+    ((140, 200, 240), {"blue", "light_blue"}, "浅蓝色"),
     ((200, 30, 40), {"red"}, "红色"),
     ((240, 240, 240), {"white"}, "白色"),
     ((128, 128, 128), set(), "灰色"),

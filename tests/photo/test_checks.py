@@ -138,7 +138,9 @@ def test_dimensions_aspect() -> None:
 
 def test_dimensions_mentions_exif_rotation() -> None:
     sideways = by_id(check(jpeg(portrait(640, 480), orientation=6)), "dimensions")
-    assert sideways["status"] == "fail" and "EXIF" in sideways["message"]
+    assert sideways["status"] == "fail" and "EXIF" in sideways["message"] and "转正" in sideways["message"]
+    small = by_id(check(jpeg(portrait(480, 360), orientation=6)), "dimensions")
+    assert small["status"] == "fail" and "转正" not in small["message"]
 
 
 # --- dpi ------------------------------------------------------------------------------------------

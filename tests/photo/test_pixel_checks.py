@@ -55,6 +55,7 @@ def test_background_three_choices_for_jiangxi(colour: tuple[int, int, int], expe
 @pytest.mark.parametrize("spec, colour, expected", [
     ("guangdong/registration", (140, 200, 240), "pass"),
     ("guangdong/registration", (20, 60, 160), "warn"),  # blue, but not light
+    ("guangdong/registration", (67, 142, 219), "warn"),
     ("guangdong/registration", WHITE, "fail"),
     ("jiangsu/registration", RED, "pass"),
     ("jiangsu/registration", (30, 80, 200), "pass"),
@@ -166,8 +167,24 @@ def test_downscaled_pixels_are_mapped_back() -> None:
     assert item["status"] == "pass" and abs(item["values"]["head_top"] - 160) <= 4
 
 
-def test_pixels_in_display_orientation_are_refused() -> None:
-    data = jpeg(portrait(640, 480), orientation=6)
+def test_pixels_of_another_size_are_refused() -> None:
+    data = jpeg(portrait(640, 480))
     upright = pixels(portrait(480, 640))
     item = by_id(api.check(data, NATIONAL, pixels=upright), "background")
     assert item["status"] == "skip" and "存储方向" in item["message"]
+
+
+@pytest.mark.parametrize("orientation", [3, 6, 8])
+def test_turned_photos_are_not_analysed(orientation: int) -> None:
+    image = portrait().rotate({3: 180, 6: 90, 8: 270}[orientation], expand=True)
+    data = jpeg(image, orientation=orientation)
+    result = api.check(data, NATIONAL, pixels=pixels_of(data))
+    for cid in ("background", "framing"):
+        item = by_id(result, cid)
+        assert item["status"] == "skip" and f"方向标记 {orientation}" in item["message"] and "转正" in item["message"]
+    assert by_id(result, "orientation")["status"] == "fail"
+
+
+def test_mirrored_photo_is_still_analysed() -> None:
+    data = jpeg(portrait(), orientation=2)
+    assert by_id(api.check(data, NATIONAL, pixels=pixels_of(data)), "framing")["status"] == "pass"
