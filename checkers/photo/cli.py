@@ -24,8 +24,16 @@ class _Usage(Exception):
         self.message, self.code = message, code
 
 
+ARGPARSE_WORDS = (  # argparse's English messages, in Chinese
+    ("the following arguments are required", "缺少必需的参数"), ("unrecognized arguments", "无法识别的参数"),
+    ("expected one argument", "需要一个参数值"), ("invalid choice", "无效的命令"), ("choose from", "可选"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        for english, chinese in ARGPARSE_WORDS:
+            message = message.replace(english, chinese)
         raise _Usage(f"{self.format_usage()}参数错误：{message}")
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
