@@ -117,7 +117,14 @@ def test_photo_widget_shows_preview_guides_and_fixes(visit, photos, artifacts) -
         assert v.page.is_visible(f"{PHOTO} canvas")
         size = v.page.evaluate(f"[document.querySelector('{PHOTO} canvas').width, document.querySelector('{PHOTO} canvas').height]")
         assert size == [480, 640]
-        assert "头顶位置" in v.page.inner_text(f"{PHOTO} figcaption")
+        assert "品红线：头顶最高处" in v.page.inner_text(f"{PHOTO} figcaption")
+        # The head-top guide lines are drawn where Python put them (50 and 110 px in a 640-px-high photo).
+        magenta = v.page.evaluate(f"""() => {{
+            const c = document.querySelector('{PHOTO} canvas').getContext('2d');
+            const row = (y) => {{ const d = c.getImageData(0, y, 480, 1).data; let n = 0;
+                for (let i = 0; i < d.length; i += 4) if (d[i] > 150 && d[i + 1] < 90 && d[i + 2] > 60) n++; return n; }};
+            return [row(50), row(110), row(300)]; }}""")
+        assert magenta[0] > 100 and magenta[1] > 100 and magenta[2] == 0, magenta
         framing = v.page.locator(f'{PHOTO} [data-check-id="framing"]')
         assert framing.get_attribute("data-status") == "fail" and "头顶" in framing.inner_text()
         assert "不合格" in v.page.inner_text(f"{PHOTO} .checker__verdict")

@@ -29,7 +29,6 @@ export const photo = {
   notJpeg: "这不是 JPEG 照片，无法预览。",
   noPixels: "没有解码这张照片，无法预览。",
   previewCaption: "预览（按文件存储的方向显示，与报名系统看到的一致）",
-  guidesCaption: "虚线：头顶位置范围和左右中线",
   disclaimer: "结果仅供参考，以报名或毕业系统的审核为准。",
   tooMany: "一次只能检查一张照片，已取第一张。",
 };

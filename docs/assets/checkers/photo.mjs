@@ -5,7 +5,11 @@ import { checker } from "./client.mjs";
 import { photo as words, requestFailed, statusWords } from "./messages.mjs";
 import { clear, el, showState } from "./ui.mjs";
 
-const GUIDE_FILL = { head_top: "rgba(0, 150, 255, 0.18)", centre: "rgba(255, 170, 0, 0.16)" };
+// Guides must stand out on any background colour: a white under-stroke and a saturated dashed line.
+const GUIDE = {
+  y: { stroke: "#d6006e", fill: "rgba(214, 0, 110, 0.16)", name: "品红线" },
+  x: { stroke: "#ff7a00", fill: "rgba(255, 122, 0, 0.14)", name: "橙色线" },
+};
 
 export function mountPhoto(root, reachedFor) {
   const $ = (selector) => root.querySelector(selector);
@@ -86,32 +90,38 @@ export function mountPhoto(root, reachedFor) {
     canvas.height = preview.height;
     const ctx = canvas.getContext("2d");
     ctx.drawImage(preview, 0, 0);
-    preview.close();
     const sx = preview.width / info.width;
     const sy = preview.height / info.height;
-    let drawn = 0;
+    preview.close(); // its width and height read 0 from here on
+    const legend = [];
     for (const band of guides?.bands ?? []) {
-      ctx.fillStyle = GUIDE_FILL[band.id] ?? "rgba(0, 150, 255, 0.15)";
+      ctx.fillStyle = GUIDE[band.axis]?.fill ?? GUIDE.y.fill;
       if (band.axis === "y") ctx.fillRect(0, band.from * sy, canvas.width, (band.to - band.from) * sy);
       else ctx.fillRect(band.from * sx, 0, (band.to - band.from) * sx, canvas.height);
     }
-    ctx.lineWidth = Math.max(1, canvas.width / 240);
-    ctx.setLineDash([ctx.lineWidth * 4, ctx.lineWidth * 3]);
+    const width = Math.max(1.5, canvas.width / 200);
     for (const line of guides?.lines ?? []) {
-      ctx.strokeStyle = line.axis === "y" ? "#0077dd" : "#e08a00";
-      ctx.beginPath();
+      const style = GUIDE[line.axis] ?? GUIDE.y;
+      const path = new Path2D();
       if (line.axis === "y") {
-        ctx.moveTo(0, line.at * sy);
-        ctx.lineTo(canvas.width, line.at * sy);
+        path.moveTo(0, line.at * sy);
+        path.lineTo(canvas.width, line.at * sy);
       } else {
-        ctx.moveTo(line.at * sx, 0);
-        ctx.lineTo(line.at * sx, canvas.height);
+        path.moveTo(line.at * sx, 0);
+        path.lineTo(line.at * sx, canvas.height);
       }
-      ctx.stroke();
-      drawn++;
+      ctx.setLineDash([]);
+      ctx.lineWidth = width * 2.5;
+      ctx.strokeStyle = "rgba(255, 255, 255, 0.85)";
+      ctx.stroke(path);
+      ctx.setLineDash([width * 4, width * 3]);
+      ctx.lineWidth = width;
+      ctx.strokeStyle = style.stroke;
+      ctx.stroke(path);
+      legend.push(`${style.name}：${line.label}`);
     }
     canvas.setAttribute("aria-label", `照片预览，${info.width}×${info.height} 像素`);
-    caption.textContent = words.previewCaption + (drawn ? "；" + words.guidesCaption : "");
+    caption.textContent = [words.previewCaption, ...legend].join("；");
     figure.hidden = false;
   }
 

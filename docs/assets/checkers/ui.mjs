@@ -48,4 +48,5 @@ export function showState(root, state) {
   }
   message.classList.toggle("checker__message--error", phase === "failed" || phase === "error");
   message.textContent = text;
+  message.closest(".checker__state").hidden = !text && bar.hidden;
 }
