@@ -118,3 +118,31 @@ def test_lockfile_pins_the_wheel_and_a_broken_wheel_stops_the_engine(runtime, tm
     with pytest.raises(NodeError) as failure:
         run_cases(tampered, descriptor, [{"op": "specs", "args": {}}])
     assert "zikao-checkers was not installed" in str(failure.value)
+
+
+def test_course_checks_match_cpython(runtime) -> None:
+    """Every plan with full, partial, failing, garbage and empty pastes, with and without a prior diploma."""
+    from checkers.catalog import _raw
+    from web.node import run_cases
+    from web.samples import pastes
+
+    index, descriptor = runtime
+    plans = _raw().get("plans", {})
+    assert plans, "no course plans in the catalog"
+    cases = [{"op": "plans", "args": {}}, {"op": "check_courses", "args": {"text": "00001", "plan": "nowhere/0"}}]
+    for plan_id, plan in sorted(plans.items()):
+        for _, text in pastes(plan):
+            for prior in (False, True):
+                cases.append({"op": "check_courses", "args": {"text": text, "plan": plan_id, "prior_diploma": prior}})
+    out = run_cases(index, descriptor, cases)
+    eligible = set()
+    for case, got in zip(cases, out["results"], strict=True):
+        got.pop("ms", None)
+        want = _cpython(case)
+        if not want["ok"]:
+            assert not got["ok"] and got["error"]["type"] == want["error"]["type"], (got, want)
+            continue
+        assert got == want, f"{case['args'].get('plan')} prior={case['args'].get('prior_diploma')}"
+        if case["op"] == "check_courses":
+            eligible.add(got["result"]["eligible"])
+    assert eligible == {True, False}
