@@ -293,3 +293,22 @@ def test_tool_pages_carry_a_strict_csp_that_blocks_inline_script(visit, site: Pa
             s.textContent = 'window.__inline = 1'; document.head.append(s); return window.__inline; }""")
         assert injected is None
         assert any(x.startswith("script-src") for x in v.csp_violations())
+
+
+def test_a_dropped_photo_is_checked(visit, photos) -> None:
+    """Drag-and-drop hands the file to the same check as the picker (a DataTransfer made in the page)."""
+    data = list(photos["red-bg.jpg"].read_bytes())
+    v = visit("tools/photo/", width=360)
+    v.wait(f'{PHOTO}[data-state="ready"]')
+    v.page.select_option(f"{PHOTO} select", "national/graduation")
+    v.page.evaluate("""(bytes) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], "red-bg.jpg", { type: "image/jpeg" }));
+        const zone = document.querySelector('[data-checker="photo"] .checker__drop');
+        zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }""", data)
+    v.wait(f"{PHOTO}[data-verdict]")
+    verdict, got = _photo_statuses(v)
+    assert (verdict, got) == ("fail", statuses(cli_json(photos["red-bg.jpg"], "national/graduation")))
+    assert v.page.inner_text(f"{PHOTO} .checker__filename").endswith("red-bg.jpg")
