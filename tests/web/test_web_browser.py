@@ -312,3 +312,19 @@ def test_a_dropped_photo_is_checked(visit, photos) -> None:
     verdict, got = _photo_statuses(v)
     assert (verdict, got) == ("fail", statuses(cli_json(photos["red-bg.jpg"], "national/graduation")))
     assert v.page.inner_text(f"{PHOTO} .checker__filename").endswith("red-bg.jpg")
+
+
+def test_progress_is_shown_while_the_runtime_loads(visit, artifacts) -> None:
+    """The download is held back by the test so the loading state can be seen and photographed."""
+    held: list[Any] = []
+    v = visit("tools/photo/", width=360, route=("**/*.wasm", lambda r: held.append(r)))
+    v.wait(f'{PHOTO}[data-state="loading"]')
+    v.page.wait_for_timeout(300)
+    assert v.page.is_visible(f"{PHOTO} progress")
+    assert "正在下载检查程序" in v.page.inner_text(f"{PHOTO} .checker__message")
+    v.page.locator(PHOTO).screenshot(path=str(artifacts / "tool-photo-loading-360.png"))
+    assert held, "the runtime download starts on its own once the page is idle"
+    for route in held:
+        route.continue_()
+    v.wait(f'{PHOTO}[data-state="ready"]')
+    assert v.page.is_hidden(f"{PHOTO} progress")

@@ -16,10 +16,6 @@ export function clear(node) {
   return node;
 }
 
-function megabytes(bytes) {
-  return (bytes / 1024 / 1024).toFixed(1);
-}
-
 /**
  * Show a loading state ({phase, loaded, total, error}) or a message ({phase: "message"|"error", text})
  * in the widget's status line and progress bar; sets the root's data-state.
@@ -35,7 +31,8 @@ export function showState(root, state) {
   if (phase === "download" && state.total) {
     const share = Math.min(1, state.loaded / state.total);
     bar.value = share;
-    text += ` ${Math.round(share * 100)}%（${megabytes(state.loaded)} / ${megabytes(state.total)} MB）`;
+    // A percentage only: the byte counts are after decompression and would not match the "about 5 MB" we promise.
+    text += ` ${Math.round(share * 100)}%`;
   } else if (phase === "boot" || phase === "import") {
     bar.removeAttribute("value"); // indeterminate
   }

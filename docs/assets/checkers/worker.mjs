@@ -17,7 +17,9 @@ let loaded = 0;
 let phase = "download";
 
 function progress() {
-  self.postMessage({ type: "progress", phase, loaded, total: expected });
+  // Pyodide boots while its files stream in: until they are all here, the reader sees the download.
+  const shown = (phase === "boot" || phase === "download") && loaded < expected ? "download" : phase;
+  self.postMessage({ type: "progress", phase: shown, loaded, total: expected });
 }
 
 // Count the bytes of our runtime files as they stream in, for the progress bar. Other URLs pass untouched.
