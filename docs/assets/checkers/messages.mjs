@@ -9,7 +9,6 @@ export const requestFailed = "检查时出错：";
 export const decodeFailed = "浏览器无法解码这张照片（文件可能已损坏），背景和构图检查跳过";
 
 export const phases = {
-  idle: "检查程序尚未加载，选择照片或粘贴成绩后自动加载。",
   download: "正在下载检查程序",
   boot: "正在启动检查程序…",
   import: "正在准备检查规则…",
@@ -21,13 +20,10 @@ export const statusWords = { pass: "通过", fail: "不合格", warn: "注意", 
 
 export const photo = {
   checking: "正在检查照片…",
-  waiting: "检查程序加载完成后会自动检查这张照片。",
   chosen: "已选择：",
   ok: "结论：没有不合格项。",
   okWithWarnings: (n) => `结论：没有不合格项，但有 ${n} 项需要注意，请逐项确认。`,
   fail: (n, w) => `结论：${n} 项不合格${w ? `，${w} 项需要注意` : ""}。请按下面的提示修改后再检查。`,
-  notJpeg: "这不是 JPEG 照片，无法预览。",
-  noPixels: "没有解码这张照片，无法预览。",
   previewCaption: "预览（按文件存储的方向显示，与报名系统看到的一致）",
   disclaimer: "结果仅供参考，以报名或毕业系统的审核为准。",
   tooMany: "一次只能检查一张照片，已取第一张。",
@@ -38,7 +34,5 @@ export const courses = {
   empty: "请先粘贴成绩。",
   eligible: "结论：按本站收录的考试计划，已满足毕业的课程要求。",
   notEligible: "结论：还不满足毕业的课程要求，缺少的内容见下表。",
-  noPlans: "本站还没有收录专业考试计划。",
   disclaimer: "结果仅供参考，以主考学校和省考试院的毕业审核为准。",
-  missing: "还缺：",
 };
