@@ -1,15 +1,21 @@
-"""Serve the built site on loopback with the MIME types and cache headers a static host should send."""
+"""Serve the built site on loopback with the MIME types, compression and cache headers a static host should send."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import email.utils
 import functools
+import gzip
 import http.server
+import io
+import os
 import socketserver
 import threading
+import urllib.parse
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, BinaryIO, Iterator
 
 MIME = {
     ".wasm": "application/wasm",
@@ -20,13 +26,90 @@ MIME = {
     ".whl": "application/zip",
     ".css": "text/css",
     ".svg": "image/svg+xml",
+    ".map": "application/json",
 }
 # Files under a versioned directory never change: a static host should say so.
 IMMUTABLE_PREFIXES = ("/assets/pyodide/",)
+# What common static hosts gzip on the fly: text and WebAssembly; never zip, wheels or images (already compressed).
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/wasm", "application/xml",
+                "image/svg+xml")
+GZIP_LEVEL = 6  # the usual default of Apache mod_deflate and of most CDNs
+
+
+@dataclass(frozen=True)
+class Served:
+    """One answered request: what a static host would have put on the wire for it."""
+
+    method: str
+    path: str
+    status: int
+    bytes: int  # status line, headers and body as sent
+    encoding: str  # "gzip" or "identity"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"method": self.method, "path": self.path, "status": self.status, "bytes": self.bytes,
+                "encoding": self.encoding}
+
+
+class _Counting(io.RawIOBase):
+    """Write-through wrapper that counts the bytes written to the socket."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        written = self.raw.write(data)
+        self.count += len(data)
+        return written if written is not None else len(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+
+class _GzipCache:
+    """Compressed bodies, made once per file version (path, size, mtime)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._data: dict[tuple[str, int, int], bytes] = {}
+
+    def get(self, path: str, stat: os.stat_result) -> bytes:
+        key = (path, stat.st_size, stat.st_mtime_ns)
+        with self._lock:
+            if key not in self._data:
+                self._data[key] = gzip.compress(Path(path).read_bytes(), GZIP_LEVEL, mtime=0)
+            return self._data[key]
+
+
+_GZIP = _GzipCache()
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
+    _status = 0
+    _encoding = "identity"
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _Counting(self.wfile)  # type: ignore[assignment]
+
+    def handle_one_request(self) -> None:
+        start = self.wfile.count  # type: ignore[attr-defined]
+        self._status, self._encoding = 0, "identity"
+        super().handle_one_request()
+        record = self.server.record  # type: ignore[attr-defined]
+        if record is not None and self._status:
+            path = urllib.parse.urlsplit(self.path).path
+            sent = self.wfile.count - start  # type: ignore[attr-defined]
+            record.append(Served(self.command, path, self._status, sent, self._encoding))
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self._status = int(code)
+        super().send_response(code, message)
 
     def end_headers(self) -> None:
         if self.path.startswith(IMMUTABLE_PREFIXES):
@@ -34,6 +117,49 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         else:
             self.send_header("Cache-Control", "no-cache")
         super().end_headers()
+
+    def send_head(self) -> BinaryIO | None:  # type: ignore[override]
+        """Gzip compressible files when the client accepts it; everything else as the standard handler does."""
+        path = self._file_path()
+        ctype = self.guess_type(path) if path else ""
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not path or not accepts or not ctype.startswith(COMPRESSIBLE):
+            return super().send_head()
+        stat = os.stat(path)
+        if self._not_modified(stat):
+            self.send_response(http.HTTPStatus.NOT_MODIFIED)
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return None
+        body = _GZIP.get(path, stat)
+        self._encoding = "gzip"
+        self.send_response(http.HTTPStatus.OK)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Last-Modified", self.date_time_string(int(stat.st_mtime)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def _file_path(self) -> str | None:
+        """The regular file a GET would serve (index.html for a directory URL ending in /), else None."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not urllib.parse.urlsplit(self.path).path.endswith("/"):
+                return None  # the standard handler redirects
+            path = os.path.join(path, "index.html")
+        return path if os.path.isfile(path) else None
+
+    def _not_modified(self, stat: os.stat_result) -> bool:
+        since = self.headers.get("If-Modified-Since")
+        if not since or "If-None-Match" in self.headers:
+            return False
+        try:
+            when = email.utils.parsedate_to_datetime(since)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
+        return when.tzinfo is not None and int(stat.st_mtime) <= when.timestamp()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         if self.server.verbose:  # type: ignore[attr-defined]
@@ -44,14 +170,16 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     verbose = False
+    record: list[Served] | None = None
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, port: int = 0, verbose: bool = False) -> Iterator[str]:
-    """Serve ``site_dir`` in a background thread; yields the base URL."""
+def serve(site_dir: Path, port: int = 0, verbose: bool = False, record: list[Served] | None = None) -> Iterator[str]:
+    """Serve ``site_dir`` in a background thread; yields the base URL. Answered requests are appended to ``record``."""
     handler = functools.partial(Handler, directory=str(site_dir))
     server = _Server(("127.0.0.1", port), handler)
     server.verbose = verbose
+    server.record = record
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
