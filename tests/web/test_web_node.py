@@ -108,6 +108,7 @@ def test_lockfile_pins_the_wheel_and_a_broken_wheel_stops_the_engine(runtime, tm
     assert entry["sha256"] == hashlib.sha256((index / descriptor["wheel"]).read_bytes()).hexdigest()
     ok = run_cases(index, descriptor, [{"op": "specs", "args": {}}])
     assert ok["results"][0]["ok"]
+    assert all(not url.startswith(("http:", "https:")) for url in ok["fetched"]), ok["fetched"]
 
     tampered = tmp_path / "runtime"
     shutil.copytree(index, tampered)

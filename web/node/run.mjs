@@ -6,7 +6,7 @@
 //       "stdlib": "/abs/other_stdlib.zip" (optional), "trace": false, "imports": ["re", ...] (optional),
 //       "cases": [{"op": "check_photo", "args": {"data": {"$file": "/abs/a.jpg"}, ...}}, ...]}
 // Any {"$file": path} inside args is replaced by the file's bytes (a Uint8Array).
-// Prints one JSON object: {"boot_ms", "results": [{ok, result} | {ok: false, error}], "modules"?}.
+// Prints one JSON object: {"boot_ms", "results": [{ok, result} | {ok: false, error}], "fetched", "modules"?}.
 // With "trace": true, "modules" lists every file of the standard library zip that was imported.
 
 import { readFileSync } from "node:fs";
@@ -49,6 +49,14 @@ def _stdlib_files():
 _stdlib_files()
 `;
 
+// Every fetch() Pyodide makes is recorded: in Node it should read our runtime files from disk, never a URL.
+const fetched = [];
+const plainFetch = globalThis.fetch;
+globalThis.fetch = (input, init) => {
+  fetched.push(String(input instanceof Request ? input.url : input));
+  return plainFetch(input, init);
+};
+
 const job = readJob(process.argv[2]);
 const index = job.index.endsWith("/") ? job.index : job.index + "/";
 const { loadPyodide } = await import(pathToFileURL(path.join(index, "pyodide.mjs")).href);
@@ -89,7 +97,7 @@ for (const c of job.cases ?? []) {
     results.push({ ok: false, error: { type: e.type, message: e.message }, ms: performance.now() - started });
   }
 }
-const out = { boot_ms: bootMs, results, imported, stderr: engine.stderr };
+const out = { boot_ms: bootMs, results, imported, stderr: engine.stderr, fetched };
 if (job.trace) {
   const files = engine.pyodide.runPython(TRACE);
   out.modules = files.toJs();
