@@ -172,6 +172,13 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     verbose = False
     record: list[Served] | None = None
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closes a connection mid-response (page closed, request cancelled) is no error."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 @contextlib.contextmanager
 def serve(site_dir: Path, port: int = 0, verbose: bool = False, record: list[Served] | None = None) -> Iterator[str]:

@@ -1,0 +1,164 @@
+"""Headless Chromium visits against a local server that records every byte it sends: the tools of bench.web."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tools.serve import Served
+
+ROOT = Path(__file__).resolve().parent.parent
+NPM = ROOT / "node_modules" / "pyodide"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+STOCK_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# Recorded in every page before its own scripts run: when an element first gets data-state="ready"
+# (or "error"), and when a widget root gets data-verdict, in ms since navigation start.
+OBSERVER = """
+(() => {
+  const b = (window.__bench = { ready: null, error: null, verdicts: [], changes: [] });
+  const seen = (el, name) => {
+    const value = el.getAttribute(name);
+    if (name === "data-state" && value === "ready" && b.ready === null) b.ready = performance.now();
+    if (name === "data-state" && value === "error" && b.error === null) b.error = performance.now();
+    if (name === "data-verdict" && value) b.verdicts.push({ t: performance.now(), value });
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === "attributes") seen(r.target, r.attributeName);
+      else for (const n of r.addedNodes) {
+        if (n.nodeType !== 1) continue;
+        for (const el of [n, ...n.querySelectorAll("[data-state],[data-verdict]")]) {
+          if (el.hasAttribute("data-state")) seen(el, "data-state");
+          if (el.hasAttribute("data-verdict")) seen(el, "data-verdict");
+        }
+      }
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true,
+                         attributeFilter: ["data-state", "data-verdict"] });
+  for (const type of ["change", "input", "click", "submit"]) {
+    addEventListener(type, () => b.changes.push({ type, t: performance.now() }), true);
+  }
+})();
+"""
+STOCK_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>stock loadPyodide()</title>
+<link rel="icon" href="data:,"></head>
+<body data-state="loading"><p>Stock Pyodide {version}: bare <code>loadPyodide()</code> from the npm files.</p>
+<script type="module">
+import {{ loadPyodide }} from "./assets/pyodide/{version}/pyodide.mjs";
+try {{
+  await loadPyodide();
+  document.body.dataset.state = "ready";
+}} catch (err) {{
+  console.error(err);
+  document.body.dataset.state = "error";
+}}
+</script></body></html>
+"""
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One page visit: time to ready (ms since navigation start) and what the server sent for it."""
+
+    url: str
+    ready_ms: float | None
+    bytes: int
+    requests: int
+    pyodide_bytes: int
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "ready_ms": self.ready_ms, "bytes": self.bytes, "requests": self.requests,
+                "pyodide_bytes": self.pyodide_bytes, "error": self.error}
+
+
+def stock_site(dest: Path) -> tuple[Path, str]:
+    """The npm package's runtime files, unchanged, under assets/pyodide/<version>/ plus a page calling loadPyodide()."""
+    version = json.loads((NPM / "package.json").read_text(encoding="utf-8"))["version"]
+    runtime = dest / "assets" / "pyodide" / version
+    runtime.mkdir(parents=True)
+    for name in STOCK_FILES:
+        shutil.copyfile(NPM / name, runtime / name)
+    (dest / "index.html").write_text(STOCK_PAGE.format(version=version), encoding="utf-8")
+    return dest, version
+
+
+def launch(playwright: Any) -> Any:
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        raise RuntimeError("Chromium is not installed (apt-get install chromium)")
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+
+def quiet(record: list[Served], settle: float = 0.6, limit: float = 30.0) -> None:
+    """Wait until the server has answered nothing new for ``settle`` seconds."""
+    deadline = time.monotonic() + limit
+    count, since = len(record), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        if len(record) != count:
+            count, since = len(record), time.monotonic()
+        elif time.monotonic() - since >= settle:
+            return
+
+
+def visit(context: Any, url: str, record: list[Served], *, wait_ready: bool, settle: float = 0.6,
+          timeout_ms: float = 90_000) -> tuple[Visit, Any]:
+    """Open ``url`` in a new page of ``context``; returns the visit and the (still open) page."""
+    del record[:]
+    page = context.new_page()
+    page.add_init_script(OBSERVER)
+    error = None
+    ready = None
+    try:
+        ready = goto_ready(page, url, wait_ready, timeout_ms)
+    except Exception as err:  # noqa: BLE001 - a failed visit is a result to report, not a crash
+        error = f"{type(err).__name__}: {str(err).splitlines()[0][:160]}"
+    quiet(record, settle)
+    served = list(record)
+    pyodide = sum(s.bytes for s in served if "/pyodide" in s.path or s.path.endswith((".wasm", ".whl")))
+    return Visit(url, ready, sum(s.bytes for s in served), len(served), pyodide, error), page
+
+
+def goto_ready(page: Any, url: str, wait_ready: bool = True, timeout_ms: float = 90_000) -> float | None:
+    """Navigate; with ``wait_ready``, ms from navigation start until an element says data-state="ready"."""
+    response = page.goto(url, wait_until="load", timeout=timeout_ms)
+    if response is None or not response.ok:
+        raise RuntimeError(f"HTTP {response.status if response else 'no response'} for {url}")
+    if not wait_ready:
+        return None
+    if page.locator("[data-state], [data-checker]").count() == 0:
+        raise RuntimeError(f"no element with data-state or data-checker on {url}")
+    state = wait_for(page, "s.ready !== null || s.error !== null", timeout_ms)
+    ready = state["ready"]
+    if ready is None:
+        raise RuntimeError("the page signalled data-state=error")
+    return ready
+
+
+def wait_for(page: Any, condition: str, timeout_ms: float = 30_000) -> dict[str, Any]:
+    """Poll ``condition`` on ``s`` = window.__bench from outside the page (tool pages' CSP forbids
+    Playwright's own wait_for_function); returns the state. Times come from the page, not from polling."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    probe = f"(() => {{ const s = window.__bench; return ({condition}) ? s : null; }})()"
+    while True:
+        state = page.evaluate(probe)
+        if state is not None:
+            return state
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"waited {timeout_ms / 1000:.0f} s for {condition}")
+        time.sleep(0.02)
+
+
+def median(values: list[float]) -> float | None:
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None

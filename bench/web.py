@@ -1,0 +1,169 @@
+"""Browser benchmarks: guide-page weight, tool pages' time to ready and bytes against stock Pyodide, verdict latency."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import verdicts
+from bench.browser import Visit, launch, median, stock_site, visit
+from tools.serve import Served, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+GUIDES = ("provinces/yunnan/graduation/", "provinces/jiangsu/graduation/")
+TOOLS = ("tools/photo/", "tools/courses/")
+GUIDE_LIMIT = 400 * 1024
+KB = 1024
+
+
+def _site() -> Path:
+    return Path(os.environ.get("BENCH_SITE", ROOT / "site"))
+
+
+def _kb(n: float | None) -> str:
+    return "—" if n is None else f"{n / KB:,.0f} KB"
+
+
+def _ms(n: float | None) -> str:
+    return "—" if n is None else f"{n:,.0f} ms"
+
+
+def _verdict(ok: bool | None, detail: str = "") -> str:
+    if ok is None:
+        return "not measured"
+    return ("met" if ok else "**MISSED**") + (f" ({detail})" if detail else "")
+
+
+def _guides(browser: Any, base: str, record: list[Served]) -> list[str]:
+    rows = []
+    for path in GUIDES:
+        ctx = browser.new_context()
+        # Guide pages must not load the runtime even after the page has been idle for a while.
+        found, page = visit(ctx, base + path, record, wait_ready=False, settle=2.0)
+        served = list(record)
+        ctx.close()
+        if found.error or not any(s.status == 200 and s.path == "/" + path for s in served):
+            rows.append(f"| `/{path}` first visit | {found.error or 'page missing'} | ≤ 400 KB, no Pyodide | not measured |")
+            continue
+        py = [s.path for s in served if "/assets/pyodide/" in s.path or "/assets/checkers/" in s.path]
+        ok = found.bytes <= GUIDE_LIMIT and found.pyodide_bytes == 0
+        biggest = sorted(served, key=lambda s: -s.bytes)[:3]
+        why = "" if ok else "largest: " + ", ".join(f"`{s.path}` {_kb(s.bytes)}" for s in biggest)
+        rows.append(
+            f"| `/{path}` first visit: {found.requests} requests, checker files: "
+            f"{', '.join(f'`{p}`' for p in py) or 'none'} | {_kb(found.bytes)} ({_kb(found.pyodide_bytes)} Pyodide) "
+            f"| ≤ 400 KB, 0 Pyodide bytes | {_verdict(ok, why)} |"
+        )
+    return rows
+
+
+def _tool_runs(browser: Any, targets: dict[str, str], records: dict[str, list[Served]]) -> dict[str, dict[str, list[Visit]]]:
+    """First and repeat visits of every target, interleaved run by run so drift hits all alike."""
+    out: dict[str, dict[str, list[Visit]]] = {name: {"first": [], "repeat": []} for name in targets}
+    for run in range(RUNS + 1):  # run 0 warms the servers' gzip caches and the OS file cache; not counted
+        for name, url in targets.items():
+            ctx = browser.new_context()
+            first, page = visit(ctx, url, records[name], wait_ready=True)
+            page.close()
+            time.sleep(0.3)
+            repeat, page = visit(ctx, url, records[name], wait_ready=True)
+            page.close()
+            ctx.close()
+            if run:
+                out[name]["first"].append(first)
+                out[name]["repeat"].append(repeat)
+    return out
+
+
+def _summary(visits: list[Visit]) -> tuple[float | None, float | None, str | None]:
+    errors = [v.error for v in visits if v.error]
+    return median([v.ready_ms for v in visits]), median([float(v.bytes) for v in visits]), errors[0] if errors else None
+
+
+def _tools(browser: Any, base: str, stock: str, records: dict[str, list[Served]]) -> list[str]:
+    targets = {"stock": stock, **{path: base + path for path in TOOLS}}
+    runs = _tool_runs(browser, targets, records)
+    s_ms, s_bytes, s_err = _summary(runs["stock"]["first"])
+    sr_ms, _, _ = _summary(runs["stock"]["repeat"])
+    rows = [
+        f"| stock `loadPyodide()` (npm files, same server), first visit | {_ms(s_ms)}, {_kb(s_bytes)} "
+        f"| baseline | {s_err or ''} |",
+        f"| stock `loadPyodide()`, repeat visit | {_ms(sr_ms)} | (for reference) | |",
+    ]
+    for path in TOOLS:
+        f_ms, f_bytes, f_err = _summary(runs[path]["first"])
+        r_ms, r_bytes, r_err = _summary(runs[path]["repeat"])
+        if f_ms is None or s_ms is None:
+            rows.append(f"| `/{path}` | {f_err or s_err} | | not measured |")
+            continue
+        t_ratio = f_ms / s_ms
+        b_ratio = f_bytes / s_bytes if f_bytes and s_bytes else None
+        spread = ", ".join(_ms(v.ready_ms) for v in runs[path]["first"])
+        rows += [
+            f"| `/{path}` navigation → checker ready, first visit (runs: {spread}) | {_ms(f_ms)} "
+            f"| ≤ 0.85 × stock = {_ms(0.85 * s_ms)} | {_verdict(t_ratio <= 0.85, f'×{t_ratio:.2f}')} |",
+            f"| `/{path}` bytes transferred, first visit (whole page, compressed) | {_kb(f_bytes)} "
+            f"| ≤ 0.8 × stock = {_kb(0.8 * s_bytes)} | {_verdict(None if b_ratio is None else b_ratio <= 0.8, f'×{b_ratio:.2f}' if b_ratio else '')} |",
+        ]
+        if r_ms is None:
+            rows.append(f"| `/{path}` repeat visit | {r_err} | | not measured |")
+        else:
+            rows.append(
+                f"| `/{path}` repeat visit (same context, HTTP cache): ready, {_kb(r_bytes)} sent "
+                f"| {_ms(r_ms)} | ≤ 0.5 × first = {_ms(0.5 * f_ms)} | {_verdict(r_ms <= 0.5 * f_ms, f'×{r_ms / f_ms:.2f}')} |"
+            )
+    return rows
+
+
+def _cache_control(url: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(urllib.request.Request(url, method="HEAD")) as response:
+        return response.headers.get("Cache-Control", "none")
+
+
+def run() -> str:
+    site = _site()
+    head = ["## Browser (headless Chromium)", ""]
+    if not (site / "index.html").is_file() or not (site / "assets" / "checkers" / "runtime.mjs").is_file():
+        return "\n".join([*head, f"Not measured: no built site with the checker runtime in `{site}` (run `make build`).", ""])
+    from playwright.sync_api import sync_playwright
+
+    records: dict[str, list[Served]] = {"site": [], "stock": []}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        stock_dir, version = stock_site(Path(tmp))
+        with serve(site, record=records["site"]) as base, serve(stock_dir, record=records["stock"]) as stock:
+            ours = next(site.glob("assets/pyodide/*/pyodide.asm.wasm")).relative_to(site).as_posix()
+            headers = (f"`/{ours}`: `{_cache_control(base + ours)}`; stock `/assets/pyodide/{version}/pyodide.asm.wasm`: "
+                       f"`{_cache_control(stock + f'assets/pyodide/{version}/pyodide.asm.wasm')}`")
+            browser = launch(pw)
+            per_target = {"stock": records["stock"], **{p: records["site"] for p in TOOLS}}
+            guide_rows = _guides(browser, base, records["site"])
+            tool_rows = _tools(browser, base, stock, per_target)
+            verdict_rows = verdicts.measure(browser, base, records["site"])
+            chromium = browser.version
+            browser.close()
+    load = os.getloadavg()
+    return "\n".join([
+        *head,
+        f"Chromium {chromium}, Pyodide {version}; {RUNS} runs per figure (medians), each first visit in a fresh browser context, "
+        "the repeat visit in the same context; our site and the stock npm files served by `tools/serve.py` "
+        "(gzip for text and wasm, `immutable` for `/assets/pyodide/`), bytes counted by the server as sent "
+        f"(headers + compressed bodies). Load average after the run: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}.",
+        f"Cache headers: {headers}.",
+        "",
+        "| measurement | value | target | verdict |",
+        "|---|---|---|---|",
+        *guide_rows,
+        *tool_rows,
+        *verdict_rows,
+        "",
+    ])
+
+
+if __name__ == "__main__":
+    print(run())
