@@ -9,13 +9,33 @@ import platform
 import re
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = ("bench.photo", "bench.courses", "bench.web", "bench.build")
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
-def _machine() -> str:
+def _version(cmd: list[str]) -> str:
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return f"no {cmd[0]}"
+    return out or f"no {cmd[0]}"
+
+
+def _os() -> str:
+    try:
+        for line in Path("/etc/os-release").read_text().splitlines():
+            if line.startswith("PRETTY_NAME="):
+                return f"{line.split('=', 1)[1].strip(chr(34))}, Linux {platform.release()}"
+    except OSError:
+        pass
+    return platform.platform()
+
+
+def machine() -> str:
     cpu = "unknown CPU"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -24,39 +44,55 @@ def _machine() -> str:
                 break
     except OSError:
         pass
-    chromium = subprocess.run(["chromium", "--version"], capture_output=True, text=True).stdout.strip() or "no chromium"
-    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip() or "no node"
-    return f"{cpu}, {os.cpu_count()} cores; Python {platform.python_version()}; Node {node}; {chromium}"
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"{cpu}, {os.cpu_count()} cores (load average {load} at the start); {_os()}; "
+            f"Python {platform.python_version()}; Node {_version(['node', '--version'])}; "
+            f"{_version(['chromium', '--version'])}")
+
+
+def _section(name: str) -> tuple[str, bool]:
+    """The module's Markdown, or a note saying why it is missing; the flag says whether it failed."""
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as err:
+        if err.name != name:
+            raise
+        return f"## {name}\n\nNot measured: `{name.replace('.', '/')}.py` does not exist yet.\n", False
+    print(f"running {name} …", file=sys.stderr, flush=True)
+    try:
+        return module.run(), False
+    except Exception as err:  # noqa: BLE001 - one failing benchmark must not hide the others' figures
+        traceback.print_exc()
+        return f"## {name}\n\nFailed: `{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}`.\n", True
 
 
 def main() -> int:
-    parts = [
-        "# Benchmark results",
-        "",
-        f"Measured by `make bench` on {datetime.date.today().isoformat()}: {_machine()}.",
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    intro = [
+        f"Measured by `make bench` on {now}: {machine()}.",
         "Every figure is measured in this run next to its baseline; nothing here is typed in by hand.",
         "",
     ]
-    failed = []
+    sections, failed = [], []
     for name in SECTIONS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as err:
-            failed.append(f"{name}: {err}")
-            continue
-        print(f"running {name} …", file=sys.stderr, flush=True)
-        parts.append(module.run())
-    text = "\n".join(parts) + "\n"
-    (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
+        text, bad = _section(name)
+        sections.append(text)
+        if bad:
+            failed.append(name)
+    body = "\n".join([*intro, *sections]).rstrip() + "\n"
+    (ROOT / "bench" / "results.md").write_text("# Benchmark results\n\n" + body, encoding="utf-8")
     readme = ROOT / "README.md"
-    body = readme.read_text(encoding="utf-8")
-    block = "<!-- bench:start -->\n" + "\n".join(parts[2:]) + "\n<!-- bench:end -->"
-    if "<!-- bench:start -->" in body:
-        body = re.sub(r"<!-- bench:start -->.*?<!-- bench:end -->", lambda _: block, body, flags=re.S)
-        readme.write_text(body, encoding="utf-8")
-    print(text)
-    for line in failed:
-        print(f"missing benchmark {line}", file=sys.stderr)
+    text = readme.read_text(encoding="utf-8")
+    if START in text and END in text:
+        # Headings inside the README block sit one level below the README's own section heading.
+        block = re.sub(r"^## ", "### ", body, flags=re.M)
+        text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: f"{START}\n{block}{END}", text, flags=re.S)
+        readme.write_text(text, encoding="utf-8")
+    else:
+        print(f"README.md has no {START} … {END} block: only bench/results.md was written", file=sys.stderr)
+    print(body)
+    if failed:
+        print(f"benchmarks that failed: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -43,6 +43,14 @@ OBSERVER = """
     }
   }).observe(document, { subtree: true, childList: true, attributes: true,
                          attributeFilter: ["data-state", "data-verdict"] });
+  // When the page starts a worker (ours boots Pyodide in one): splits "time to ready" in two.
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      if (b.worker === undefined && args[1]?.type === "module") b.worker = performance.now();
+      super(...args);
+    }
+  };
   for (const type of ["change", "input", "click", "submit"]) {
     addEventListener(type, () => b.changes.push({ type, t: performance.now() }), true);
   }
@@ -55,7 +63,7 @@ STOCK_PAGE = """<!doctype html>
 <script type="module">
 import {{ loadPyodide }} from "./assets/pyodide/{version}/pyodide.mjs";
 try {{
-  await loadPyodide();
+  await loadPyodide({options});
   document.body.dataset.state = "ready";
 }} catch (err) {{
   console.error(err);
@@ -71,24 +79,30 @@ class Visit:
 
     url: str
     ready_ms: float | None
+    worker_ms: float | None  # when the page started a worker, if it did
     bytes: int
     requests: int
     pyodide_bytes: int
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"url": self.url, "ready_ms": self.ready_ms, "bytes": self.bytes, "requests": self.requests,
+        return {"url": self.url, "ready_ms": self.ready_ms, "worker_ms": self.worker_ms, "bytes": self.bytes, "requests": self.requests,
                 "pyodide_bytes": self.pyodide_bytes, "error": self.error}
 
 
-def stock_site(dest: Path) -> tuple[Path, str]:
-    """The npm package's runtime files, unchanged, under assets/pyodide/<version>/ plus a page calling loadPyodide()."""
+def stock_site(dest: Path, trimmed_stdlib: Path | None = None) -> tuple[Path, str]:
+    """The npm package's runtime files, unchanged, under assets/pyodide/<version>/ plus a page (index.html)
+    calling loadPyodide(); with ``trimmed_stdlib``, also trimmed.html: the same with only the stdlib swapped."""
     version = json.loads((NPM / "package.json").read_text(encoding="utf-8"))["version"]
     runtime = dest / "assets" / "pyodide" / version
     runtime.mkdir(parents=True)
     for name in STOCK_FILES:
         shutil.copyfile(NPM / name, runtime / name)
-    (dest / "index.html").write_text(STOCK_PAGE.format(version=version), encoding="utf-8")
+    (dest / "index.html").write_text(STOCK_PAGE.format(version=version, options=""), encoding="utf-8")
+    if trimmed_stdlib is not None:
+        shutil.copyfile(trimmed_stdlib, runtime / "trimmed_stdlib.zip")
+        options = f'{{ stdLibURL: new URL("./assets/pyodide/{version}/trimmed_stdlib.zip", location.href).href }}'
+        (dest / "trimmed.html").write_text(STOCK_PAGE.format(version=version, options=options), encoding="utf-8")
     return dest, version
 
 
@@ -118,15 +132,16 @@ def visit(context: Any, url: str, record: list[Served], *, wait_ready: bool, set
     page = context.new_page()
     page.add_init_script(OBSERVER)
     error = None
-    ready = None
+    ready = worker = None
     try:
         ready = goto_ready(page, url, wait_ready, timeout_ms)
+        worker = page.evaluate("window.__bench.worker ?? null")
     except Exception as err:  # noqa: BLE001 - a failed visit is a result to report, not a crash
         error = f"{type(err).__name__}: {str(err).splitlines()[0][:160]}"
     quiet(record, settle)
     served = list(record)
     pyodide = sum(s.bytes for s in served if "/pyodide" in s.path or s.path.endswith((".wasm", ".whl")))
-    return Visit(url, ready, sum(s.bytes for s in served), len(served), pyodide, error), page
+    return Visit(url, ready, worker, sum(s.bytes for s in served), len(served), pyodide, error), page
 
 
 def goto_ready(page: Any, url: str, wait_ready: bool = True, timeout_ms: float = 90_000) -> float | None:

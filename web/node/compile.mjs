@@ -8,7 +8,9 @@
 //  - "stdlib": every NAME.py in the zip becomes NAME.pyc (sourceless, as zipimport loads it) with a
 //    compact line table: each instruction maps to its function's first line. Exact line tables are
 //    about 40 % of the compressed bytes; tracebacks through the standard library still work, they
-//    name the function's first line instead of the exact line. Other members are copied.
+//    name the function's first line instead of the exact line. Compiled as `python -OO` does
+//    (optimize=2: no docstrings, no asserts; the standard library is tested that way): another ~20 %.
+//    Other members are copied.
 //  - "package": NAME.py becomes an unchecked-hash .pyc with exact line tables, written as
 //    __pycache__/NAME.<cache_tag>.pyc next to the source (the wheel keeps the .py).
 // Prints {"files": n, "cache_tag": "..."}.
@@ -66,7 +68,7 @@ def compile_zip(mode):
                 continue
             count += 1
             if mode == "stdlib":
-                code = compile(data, f"{stdlib_zip}/{info.filename}", "exec", dont_inherit=True)
+                code = compile(data, f"{stdlib_zip}/{info.filename}", "exec", dont_inherit=True, optimize=2)
                 header = importlib.util.MAGIC_NUMBER + bytes(12)  # timestamp-based, no source to compare
                 _put(zout, info.filename + "c", header + marshal.dumps(coarse(code)))
             else:
