@@ -11,7 +11,7 @@ const MOUNTS = {
 };
 
 function whenIdle(callback) {
-  if ("requestIdleCallback" in window) window.requestIdleCallback(callback, { timeout: 3000 });
+  if ("requestIdleCallback" in window) window.requestIdleCallback(callback, { timeout: 1000 });
   else setTimeout(callback, 200);
 }
 

@@ -22,24 +22,24 @@ function progress() {
   self.postMessage({ type: "progress", phase: shown, loaded, total: expected });
 }
 
-// Count the bytes of our runtime files as they stream in, for the progress bar. Other URLs pass untouched.
+// Count the bytes of our runtime files as they stream in, for the progress bar: a clone's body is read
+// for the count, and Pyodide gets the original response (URL and HTTP-cache identity intact, so the
+// browser can stream-compile and cache the WebAssembly). Other URLs pass untouched.
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
   const response = await plainFetch(input, init);
   const url = input instanceof Request ? input.url : String(input);
   if (!url.startsWith(indexURL) || !response.body) return response;
-  const counter = new TransformStream({
-    transform(chunk, controller) {
-      loaded += chunk.byteLength;
+  const reader = response.clone().body.getReader();
+  (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      loaded += value.byteLength;
       progress();
-      controller.enqueue(chunk);
-    },
-  });
-  return new Response(response.body.pipeThrough(counter), {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+    }
+  })().catch(() => {}); // a failed download is reported by Pyodide through the original response
+  return response;
 };
 
 let engine = null;
