@@ -63,23 +63,32 @@ def _scale(root: Path, factor: int) -> int:
 def run() -> str:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        full = [_build(ROOT, tmp_path / f"full{i}", skip_runtime=False) for i in range(2)]
+        # A fresh copy has no build/web-runtime cache: its first build is a clean checkout's build.
+        fresh = _copy(tmp_path / "fresh")
+        cold = _build(fresh, tmp_path / "cold", skip_runtime=False)
+        warm = min(_build(fresh, tmp_path / f"warm{i}", skip_runtime=False) for i in range(2))
         base = _copy(tmp_path / "base")
         pages = [_build(base, tmp_path / f"pages{i}", skip_runtime=True) for i in range(3)]
         big = _copy(tmp_path / "big")
         facts_big = _scale(big, 10)
         base_facts = _scale(_copy(tmp_path / "count"), 1)
         scaled = [_build(big, tmp_path / f"big{i}", skip_runtime=True) for i in range(3)]
-    t_full, t_pages, t_big = min(full), statistics.median(pages), statistics.median(scaled)
+    t_pages, t_big = statistics.median(pages), statistics.median(scaled)
     ratio = t_big / t_pages
     return "\n".join([
         "## Build",
         "",
         "| measurement | value | target | verdict |",
         "|---|---|---|---|",
-        f"| whole site incl. Pyodide runtime, wheel, trimmed stdlib (best of 2) | {t_full:.1f} s | ≤ 20 s | {'met' if t_full <= 20 else 'MISSED'} |",
+        f"| whole site from a clean checkout: pages, wheel, Pyodide runtime with the trimmed stdlib traced and "
+        f"verified under Node (no `build/web-runtime` cache) | {cold:.1f} s | ≤ 20 s | "
+        f"{'met' if cold <= 20 else f'**MISSED** (×{cold / 20:.1f}: the runtime is built and verified by booting Pyodide in Node several times; it is cached by content hash in `build/web-runtime/`, see next row)'} |",
+        f"| whole site again, runtime unchanged (cache hit; best of 2) | {warm:.1f} s | ≤ 20 s | "
+        f"{'met' if warm <= 20 else f'**MISSED** (×{warm / 20:.1f})'} |",
         f"| pages only, real data ({base_facts} facts; median of 3) | {t_pages:.1f} s | baseline | |",
-        f"| pages only, synthetic data ×10 ({facts_big} facts; median of 3) | {t_big:.1f} s | ≤ 10 × baseline = {10 * t_pages:.1f} s | {'met' if ratio <= 10 else 'MISSED'} (×{ratio:.2f}) |",
+        f"| pages only, synthetic data ×10 ({facts_big} facts, every province and national fact and source "
+        f"copied 10 times; median of 3) | {t_big:.1f} s | ≤ 10 × baseline = {10 * t_pages:.1f} s "
+        f"| {'met' if ratio <= 10 else '**MISSED**'} (×{ratio:.2f}) |",
         "",
     ])
 

@@ -12,6 +12,7 @@ import io
 import os
 import socketserver
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,17 +52,51 @@ class Served:
                 "encoding": self.encoding}
 
 
-class _Counting(io.RawIOBase):
-    """Write-through wrapper that counts the bytes written to the socket."""
+@dataclass(frozen=True)
+class Link:
+    """A simulated network link shared by all connections (benchmarks): bandwidth and latency per response."""
 
-    def __init__(self, raw: BinaryIO) -> None:
+    bits_per_second: float
+    latency_s: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"bits_per_second": self.bits_per_second, "latency_s": self.latency_s}
+
+
+class _Shaper:
+    """One link's timeline: each chunk waits until the bytes before it, from any connection, have gone."""
+
+    def __init__(self, link: Link) -> None:
+        self.link = link
+        self._lock = threading.Lock()
+        self._free = 0.0
+
+    def send(self, n: int) -> None:
+        with self._lock:
+            start = max(time.monotonic(), self._free)
+            self._free = start + n * 8 / self.link.bits_per_second
+            done = self._free
+        time.sleep(max(0.0, done - time.monotonic()))
+
+
+class _Counting(io.RawIOBase):
+    """Write-through wrapper that counts the bytes written to the socket (and paces them on a simulated link)."""
+
+    def __init__(self, raw: BinaryIO, shaper: _Shaper | None = None) -> None:
         self.raw = raw
         self.count = 0
+        self.shaper = shaper
+        self.fresh = True  # no byte of the current response written yet
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: Any) -> int:
+        if self.shaper is not None:
+            if self.fresh:
+                time.sleep(self.shaper.link.latency_s)
+            self.shaper.send(len(data))
+        self.fresh = False
         written = self.raw.write(data)
         self.count += len(data)
         return written if written is not None else len(data)
@@ -95,10 +130,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
-        self.wfile = _Counting(self.wfile)  # type: ignore[assignment]
+        self.wfile = _Counting(self.wfile, self.server.shaper)  # type: ignore[assignment,attr-defined]
 
     def handle_one_request(self) -> None:
         start = self.wfile.count  # type: ignore[attr-defined]
+        self.wfile.fresh = True  # type: ignore[attr-defined]
         self._status, self._encoding = 0, "identity"
         super().handle_one_request()
         record = self.server.record  # type: ignore[attr-defined]
@@ -171,6 +207,7 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = True
     verbose = False
     record: list[Served] | None = None
+    shaper: _Shaper | None = None
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A browser that closes a connection mid-response (page closed, request cancelled) is no error."""
@@ -181,12 +218,15 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, port: int = 0, verbose: bool = False, record: list[Served] | None = None) -> Iterator[str]:
-    """Serve ``site_dir`` in a background thread; yields the base URL. Answered requests are appended to ``record``."""
+def serve(site_dir: Path, port: int = 0, verbose: bool = False, record: list[Served] | None = None,
+          link: Link | None = None) -> Iterator[str]:
+    """Serve ``site_dir`` in a background thread; yields the base URL. Answered requests are appended to
+    ``record``; with ``link``, responses are paced as over that network link (all connections share it)."""
     handler = functools.partial(Handler, directory=str(site_dir))
     server = _Server(("127.0.0.1", port), handler)
     server.verbose = verbose
     server.record = record
+    server.shaper = _Shaper(link) if link is not None else None
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
