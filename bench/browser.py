@@ -47,8 +47,17 @@ OBSERVER = """
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(...args) {
-      if (b.worker === undefined && args[1]?.type === "module") b.worker = performance.now();
+      const ours = b.worker === undefined && args[1]?.type === "module";
+      if (ours) b.worker = performance.now();
       super(...args);
+      // The checker worker's progress messages: when each loading phase began (download, boot, import).
+      if (ours) {
+        b.phases = {};
+        this.addEventListener("message", (e) => {
+          const m = e.data ?? {};
+          if (m.type === "progress" || m.type === "ready") b.phases[m.phase ?? m.type] ??= performance.now();
+        });
+      }
     }
   };
   for (const type of ["change", "input", "click", "submit"]) {
@@ -80,14 +89,17 @@ class Visit:
     url: str
     ready_ms: float | None
     worker_ms: float | None  # when the page started a worker, if it did
+    import_ms: float | None  # the worker's "import" phase (import checkers.web) until ready
     bytes: int
     requests: int
     pyodide_bytes: int
     error: str | None = None
+    served: tuple[Served, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"url": self.url, "ready_ms": self.ready_ms, "worker_ms": self.worker_ms, "bytes": self.bytes, "requests": self.requests,
-                "pyodide_bytes": self.pyodide_bytes, "error": self.error}
+        return {"url": self.url, "ready_ms": self.ready_ms, "worker_ms": self.worker_ms, "import_ms": self.import_ms, "bytes": self.bytes, "requests": self.requests,
+                "pyodide_bytes": self.pyodide_bytes, "error": self.error,
+                "served": [s.to_dict() for s in self.served]}
 
 
 def stock_site(dest: Path, trimmed_stdlib: Path | None = None) -> tuple[Path, str]:
@@ -132,16 +144,17 @@ def visit(context: Any, url: str, record: list[Served], *, wait_ready: bool, set
     page = context.new_page()
     page.add_init_script(OBSERVER)
     error = None
-    ready = worker = None
+    ready = worker = imported = None
     try:
         ready = goto_ready(page, url, wait_ready, timeout_ms)
         worker = page.evaluate("window.__bench.worker ?? null")
+        imported = page.evaluate("(p => p && p.import && p.ready ? p.ready - p.import : null)(window.__bench.phases)")
     except Exception as err:  # noqa: BLE001 - a failed visit is a result to report, not a crash
         error = f"{type(err).__name__}: {str(err).splitlines()[0][:160]}"
     quiet(record, settle)
     served = list(record)
     pyodide = sum(s.bytes for s in served if "/pyodide" in s.path or s.path.endswith((".wasm", ".whl")))
-    return Visit(url, ready, worker, sum(s.bytes for s in served), len(served), pyodide, error), page
+    return Visit(url, ready, worker, imported, sum(s.bytes for s in served), len(served), pyodide, error, tuple(served)), page
 
 
 def goto_ready(page: Any, url: str, wait_ready: bool = True, timeout_ms: float = 90_000) -> float | None:

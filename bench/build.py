@@ -20,9 +20,18 @@ COPY = ("data", "macros", "checkers", "tools", "docs", "overrides", "web", "mkdo
 def _build(root: Path, out: Path, skip_runtime: bool) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_SKIP_RUNTIME": "1" if skip_runtime else "0"}
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-                   cwd=root, env=env, check=True, capture_output=True)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+                          cwd=root, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"mkdocs build in {root} failed: {proc.stderr.strip().splitlines()[-3:]}")
     return time.perf_counter() - started
+
+
+class _NoAliases(yaml.SafeDumper):
+    """The project's loader rejects anchors and aliases: write repeated records out in full."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
 
 
 def _copy(dest: Path) -> Path:
@@ -56,7 +65,7 @@ def _scale(root: Path, factor: int) -> int:
                     for i in range(factor) for item in items
                 ]
                 facts += len(block[key])
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return facts
 
 
