@@ -171,7 +171,7 @@ def _notes(runs: dict[str, dict[str, list[Visit]]], s_ms: float | None, s_bytes:
             f"304s), so on loopback the HTTP cache removes only the download, which costs almost nothing here; "
             f"the {_ms(r)} are CPU: the page starts the worker at {_ms(w)}, then WebAssembly instantiation, "
             "Python start-up, installing the wheel and importing the checkers. Over a link where bytes take time "
-            "(rows below) the cache does what it is for.")
+            "(the simulated-link rows in the table) the cache does what it is for.")
     return [f"{n}\n" for n in notes]
 
 
