@@ -20,12 +20,18 @@ help:
 	@echo "make fuzz    — 长时间模糊测试"
 
 # Idempotent: re-running only installs what changed (stamps depend on the lock files).
-setup: $(VENV)/.stamp node_modules/.stamp
+setup: $(VENV)/.stamp node_modules/.stamp checkers/_catalog.json
+
+# The checkers' bundled copy of data/ (photo specs, plans, rules); rebuilt when any data file changes.
+checkers/_catalog.json: $(VENV)/.stamp $(shell find data -name '*.yml' 2>/dev/null)
+	@$(PY) -m macros.validate >/dev/null
 
 $(VENV)/.stamp: requirements.lock
 	@test -n "$(BASE_PY)" || { echo "需要 Python 3.12 或更新版本 (python3.12)"; exit 1; }
 	@test -x $(PY) || $(BASE_PY) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@# The repository itself on the venv's path, so `.venv/bin/python -m checkers …` works from any folder.
+	@echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/zikao-handbook.pth"
 	@touch $@
 
 node_modules/.stamp: package-lock.json
