@@ -7,17 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any, Callable, Iterable, Iterator, Literal, Mapping
 
+from checkers.common import URL, Confidence, Source, SourceKind  # noqa: F401 (re-exported)
 from checkers.courses.restructure import Restructure
 from checkers.schema import Path
 
 Level = Literal["专科", "专升本"]
 Kind = Literal["theory", "practical"]
-Confidence = Literal["high", "medium", "low"]
-SourceKind = Literal["official", "repost", "aggregator", "seed", "law"]
 
 CODE = r"[0-9]{5}"
 CODE_HELP = "课程代码是 5 位数字，例如 00037（请加引号写成 \"00037\"，否则开头的 0 会丢失）"
-URL = r"https?://[^\s\"'<>]+"
 ID = r"[a-z0-9][a-z0-9-]*"
 SLUG = r"[a-z]+"
 PARTIAL_DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
@@ -25,18 +23,6 @@ PARTIAL_DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 
 def _code(help_text: str = CODE_HELP) -> Any:
     return field(metadata={"pattern": CODE, "help": help_text})
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where the plan was seen (same shape as macros.models.Source)."""
-
-    title: str = field(metadata={"help": "来源标题"})
-    kind: SourceKind = field(metadata={"help": "来源类型"})
-    seen: datetime.date = field(metadata={"help": "核对日期，YYYY-MM-DD"})
-    url: str | None = field(default=None, metadata={"pattern": URL, "help": "以 http:// 或 https:// 开头的网址"})
-    published: str | int | datetime.date | None = field(default=None, metadata={"help": "来源自身的发布日期或年份"})
-    note: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,44 +2,24 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal, Mapping
 
+from checkers.common import SLUGS, URL, Confidence, Source, SourceKind  # noqa: F401 (re-exported)
 from checkers.schema import Path
 
-# Same slugs as macros/models.py (checkers cannot import macros: it runs alone in the browser).
-PROVINCES = (
-    "beijing tianjin hebei shanxi neimenggu liaoning jilin heilongjiang shanghai jiangsu zhejiang "
-    "anhui fujian jiangxi shandong henan hubei hunan guangdong guangxi hainan chongqing sichuan "
-    "guizhou yunnan xizang shaanxi gansu qinghai ningxia xinjiang"
-).split()
+PROVINCES = SLUGS
 FileKey = Literal[tuple(["national"] + PROVINCES)]  # type: ignore[valid-type]
 Purpose = Literal["registration", "graduation"]
 PURPOSES = ("registration", "graduation")
-Confidence = Literal["high", "medium", "low"]
-SourceKind = Literal["official", "repost", "aggregator", "seed", "law"]
 Family = Literal["white", "light_blue", "blue", "red"]
 RuleName = Literal["extensions", "file_size_kb", "dimensions", "dpi", "color", "quality", "background",
                    "framing", "filename"]
 RULES = ("extensions", "file_size_kb", "dimensions", "dpi", "color", "quality", "background", "framing", "filename")
 
-URL = r"https?://[^\s\"'<>]+"
 SPEC_ID = r"[a-z]+/(registration|graduation)"
 PURPOSE_WORDS = {"registration": "报名", "graduation": "毕业"}
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a rule was seen (same shape as macros.models.Source)."""
-
-    title: str = field(metadata={"help": "来源标题"})
-    kind: SourceKind = field(metadata={"help": "来源类型"})
-    seen: datetime.date = field(metadata={"help": "核对日期，YYYY-MM-DD"})
-    url: str | None = field(default=None, metadata={"pattern": URL, "help": "以 http:// 或 https:// 开头的网址"})
-    # Editors write 2020, 2024-05-21 or 2024 年上半年 here; all three are fine.
-    published: str | int | datetime.date | None = field(default=None, metadata={"help": "来源自身的发布日期或年份"})
 
 
 @dataclass(frozen=True)
