@@ -6,8 +6,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, TextIO
 
+from checkers.cli_base import CONFIDENCE, Parser, Usage
 from checkers.courses import api, paste
 
 TAGS = {
@@ -15,26 +16,11 @@ TAGS = {
     "missing": "[缺]    ", "optional": "[可选]  ", "not_needed": "[不需要]",
 }
 LEVEL_TAGS = {"error": "✗", "warning": "!", "info": "·", "reminder": "提醒："}
-CONFIDENCE = {"high": "可信度高", "medium": "可信度中", "low": "可信度低"}
 
 
-class _Usage(Exception):
-    def __init__(self, message: str, code: int = 2):
-        super().__init__(message)
-        self.message, self.code = message, code
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _Usage(f"{self.format_usage()}参数错误：{message}")
-
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        raise _Usage(message or "", status)
-
-
-def _parser() -> _Parser:
-    parser = _Parser(prog="python -m checkers", description="毕业课程自查（离线运行，成绩不会上传）")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+def _parser() -> Parser:
+    parser = Parser(prog="python -m checkers", description="毕业课程自查（离线运行，成绩不会上传）")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     courses = sub.add_parser("courses", help="核对成绩是否满足专业计划", description="按专业考试计划核对粘贴的成绩表")
     courses.add_argument("file", help="成绩文本文件（成绩表、CSV 或课程代码列表）；- 表示从标准输入读取")
     courses.add_argument("--plan", required=True, help="计划编号，例如 jiangsu/080901；用 plans 命令查看全部")
@@ -51,7 +37,7 @@ def _decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise _Usage("文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本，无法读取")
+    raise Usage("文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本，无法读取")
 
 
 def _read(name: str, stdin: Any) -> str:
@@ -62,16 +48,16 @@ def _read(name: str, stdin: Any) -> str:
         return _decode(data)
     path = Path(name)
     if not path.exists():
-        raise _Usage(f"找不到文件：{path}")
+        raise Usage(f"找不到文件：{path}")
     if not path.is_file():
-        raise _Usage(f"不是文件：{path}")
+        raise Usage(f"不是文件：{path}")
     try:
         with path.open("rb") as handle:
             data = handle.read(limit)
     except OSError as err:
-        raise _Usage(f"无法读取文件 {path}：{err.strerror or err}") from None
+        raise Usage(f"无法读取文件 {path}：{err.strerror or err}") from None
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Usage(f"{path} 看起来不是文本文件（含有二进制内容）：请粘贴或保存成绩表的文字")
+        raise Usage(f"{path} 看起来不是文本文件（含有二进制内容）：请粘贴或保存成绩表的文字")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", "replace")
     return _decode(data)
@@ -109,7 +95,7 @@ def report(result: dict[str, Any]) -> str:
 def _courses(args: argparse.Namespace, out: TextIO, stdin: Any) -> int:
     known = [p["id"] for p in api.plans()]
     if args.plan not in known:
-        raise _Usage(str(api.UnknownPlan(args.plan, known)))
+        raise Usage(str(api.UnknownPlan(args.plan, known)))
     text = _read(args.file, stdin)
     result = api.check(text, args.plan, prior_diploma=args.prior_diploma)
     out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n" if args.json else report(result))
@@ -134,7 +120,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     try:
         args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
         return _courses(args, out, stdin) if args.command == "courses" else _plans(args, out)
-    except _Usage as usage:
+    except Usage as usage:
         if usage.message:
             (out if usage.code == 0 else err).write(usage.message.rstrip("\n") + "\n")
         return usage.code

@@ -6,43 +6,21 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, TextIO
 
+from checkers.cli_base import CONFIDENCE, Parser, Usage
 from checkers.photo import api
 from checkers.photo.decode import decode
 from checkers.photo.jpeg import MAX_INPUT_BYTES, JpegInfo, parse
 from checkers.photo.result import LABELS
 
 TAGS = {"pass": "[通过]  ", "fail": "[不合格]", "warn": "[注意]  ", "skip": "[跳过]  "}
-CONFIDENCE = {"high": "可信度高", "medium": "可信度中", "low": "可信度低"}
 KINDS = {"official": "官方页面", "repost": "官方通知转载", "aggregator": "第三方网站", "seed": "项目原始资料", "law": "法规"}
 
 
-class _Usage(Exception):
-    def __init__(self, message: str, code: int = 2):
-        super().__init__(message)
-        self.message, self.code = message, code
-
-
-ARGPARSE_WORDS = (  # argparse's English messages, in Chinese
-    ("the following arguments are required", "缺少必需的参数"), ("unrecognized arguments", "无法识别的参数"),
-    ("expected one argument", "需要一个参数值"), ("invalid choice", "无效的命令"), ("choose from", "可选"),
-)
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        for english, chinese in ARGPARSE_WORDS:
-            message = message.replace(english, chinese)
-        raise _Usage(f"{self.format_usage()}参数错误：{message}")
-
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        raise _Usage(message or "", status)
-
-
-def _parser() -> _Parser:
-    parser = _Parser(prog="python -m checkers", description="照片规格检查（离线运行，照片不会上传）")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+def _parser() -> Parser:
+    parser = Parser(prog="python -m checkers", description="照片规格检查（离线运行，照片不会上传）")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     photo = sub.add_parser("photo", help="检查一张照片", description="按规格检查一张 JPEG 照片")
     photo.add_argument("file", help="照片文件路径")
     photo.add_argument("--spec", required=True, help="规格编号，例如 national/graduation；用 specs 命令查看全部")
@@ -54,21 +32,21 @@ def _parser() -> _Parser:
 
 def _read(path: Path) -> tuple[bytes, int]:
     if not path.exists():
-        raise _Usage(f"找不到文件：{path}")
+        raise Usage(f"找不到文件：{path}")
     if not path.is_file():
-        raise _Usage(f"不是文件：{path}")
+        raise Usage(f"不是文件：{path}")
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
             return handle.read(MAX_INPUT_BYTES + 1), size
     except OSError as err:
-        raise _Usage(f"无法读取文件 {path}：{err.strerror or err}") from None
+        raise Usage(f"无法读取文件 {path}：{err.strerror or err}") from None
 
 
 def _photo(args: argparse.Namespace, out: TextIO) -> int:
     known = {s["id"] for s in api.specs()}
     if args.spec not in known:
-        raise _Usage(str(api.UnknownSpec(args.spec, sorted(known))))
+        raise Usage(str(api.UnknownSpec(args.spec, sorted(known))))
     path = Path(args.file)
     data, size = _read(path)
     parsed = parse(data)
@@ -125,7 +103,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     try:
         args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
         return _photo(args, out) if args.command == "photo" else _specs(args, out)
-    except _Usage as usage:
+    except Usage as usage:
         if usage.message:
             (out if usage.code == 0 else err).write(usage.message.rstrip("\n") + "\n")
         return usage.code
