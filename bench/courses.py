@@ -6,6 +6,8 @@ import statistics
 import time
 from typing import Callable
 
+from bench.timing import median_ms
+
 from checkers.courses import api, paste
 
 PLAN = "jiangsu/080901"
@@ -30,13 +32,7 @@ def sample(plan_id: str = PLAN, rows: int = ROWS) -> str:
 
 
 def _median_ms(fn: Callable[[], object], runs: int = RUNS) -> float:
-    fn()  # warm caches (catalog, compiled patterns)
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+    return median_ms(fn, runs)
 
 
 def _fuzz(n: int = 2_000) -> tuple[int, float, float, int]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import statistics
-import time
 from typing import Callable
+
+from bench.timing import median_ms
 
 from checkers.photo import api
 from checkers.photo.decode import decode
@@ -16,13 +16,7 @@ RUNS = 200
 
 
 def _median_ms(fn: Callable[[], object], runs: int = RUNS) -> float:
-    fn()  # warm caches (catalog, IJG tables)
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+    return median_ms(fn, runs)
 
 
 def _photo(width: int = 480, height: int = 640, noise: int = 6) -> bytes:
