@@ -69,12 +69,23 @@ def _cpython(case: dict[str, Any]) -> dict[str, Any]:
         return {"ok": False, "error": {"type": type(err).__name__, "message": str(err).strip("'\"")}}
 
 
-def test_photo_checks_match_cpython(runtime, photos: dict[str, Path], tmp_path: Path) -> None:
-    from web.node import run_cases
+def _run(runtime: tuple[Path, dict[str, Any]], cases: list[dict[str, Any]], snapshot: bool) -> dict[str, Any]:
+    """The cases on a fresh engine, or on one booted from a memory snapshot of a fresh one (as a repeat visit)."""
+    from web.node import RUNNER, _node, run_cases
 
     index, descriptor = runtime
+    if not snapshot:
+        return run_cases(index, descriptor, cases)
+    job = {"index": str(index.resolve()) + "/", "runtime": descriptor, "cases": cases, "snapshot": True}
+    out = _node(RUNNER, job, 300)
+    assert out["snapshot"]["boot"] == "snapshot" and out["snapshot"]["bytes"] > 0, out["snapshot"]
+    return out
+
+
+@pytest.mark.parametrize("snapshot", [False, True], ids=["fresh", "snapshot"])
+def test_photo_checks_match_cpython(runtime, photos: dict[str, Path], tmp_path: Path, snapshot: bool) -> None:
     cases = _photo_cases(photos, tmp_path)
-    out = run_cases(index, descriptor, cases)
+    out = _run(runtime, cases, snapshot)
     seen: dict[str, set[str]] = {}
     for case, got in zip(cases, out["results"], strict=True):
         got.pop("ms", None)
@@ -121,13 +132,12 @@ def test_lockfile_pins_the_wheel_and_a_broken_wheel_stops_the_engine(runtime, tm
     assert "zikao-checkers was not installed" in str(failure.value)
 
 
-def test_course_checks_match_cpython(runtime) -> None:
+@pytest.mark.parametrize("snapshot", [False, True], ids=["fresh", "snapshot"])
+def test_course_checks_match_cpython(runtime, snapshot: bool) -> None:
     """Every plan with full, partial, failing, garbage and empty pastes, with and without a prior diploma."""
     from checkers.catalog import _raw
-    from web.node import run_cases
     from web.samples import pastes
 
-    index, descriptor = runtime
     plans = _raw().get("plans", {})
     assert plans, "no course plans in the catalog"
     cases = [{"op": "plans", "args": {}}, {"op": "check_courses", "args": {"text": "00001", "plan": "nowhere/0"}}]
@@ -135,7 +145,7 @@ def test_course_checks_match_cpython(runtime) -> None:
         for _, text in pastes(plan):
             for prior in (False, True):
                 cases.append({"op": "check_courses", "args": {"text": text, "plan": plan_id, "prior_diploma": prior}})
-    out = run_cases(index, descriptor, cases)
+    out = _run(runtime, cases, snapshot)
     eligible = set()
     for case, got in zip(cases, out["results"], strict=True):
         got.pop("ms", None)

@@ -4,9 +4,10 @@
 //
 // JOB: {"index": "/abs/runtime/dir/", "runtime": {stdlib, lockfile, package},
 //       "stdlib": "/abs/other_stdlib.zip" (optional), "trace": false, "imports": ["re", ...] (optional),
+//       "snapshot": false (optional: run the cases on an engine booted from a memory snapshot of a fresh one),
 //       "cases": [{"op": "check_photo", "args": {"data": {"$file": "/abs/a.jpg"}, ...}}, ...]}
 // Any {"$file": path} inside args is replaced by the file's bytes (a Uint8Array).
-// Prints one JSON object: {"boot_ms", "results": [{ok, result} | {ok: false, error}], "fetched", "modules"?}.
+// Prints one JSON object: {"boot_ms", "snapshot"?: {bytes, make_ms, restore_ms}, "results": [{ok, result} | {ok: false, error}], "fetched", "modules"?}.
 // With "trace": true, "modules" lists every file of the standard library zip that was imported.
 
 import { readFileSync } from "node:fs";
@@ -61,8 +62,18 @@ const job = readJob(process.argv[2]);
 const index = job.index.endsWith("/") ? job.index : job.index + "/";
 const { loadPyodide } = await import(pathToFileURL(path.join(index, "pyodide.mjs")).href);
 const t0 = performance.now();
-const engine = await startEngine({ loadPyodide, indexURL: index, runtime: job.runtime, stdLibURL: job.stdlib });
+let engine = await startEngine({
+  loadPyodide, indexURL: index, runtime: job.runtime, stdLibURL: job.stdlib, snapshots: !!job.snapshot,
+});
 const bootMs = performance.now() - t0;
+let snapshot;
+if (job.snapshot) {
+  const t1 = performance.now();
+  const bytes = engine.snapshot();
+  const t2 = performance.now();
+  engine = await startEngine({ loadPyodide, indexURL: index, runtime: job.runtime, stdLibURL: job.stdlib, snapshot: bytes });
+  snapshot = { bytes: bytes.byteLength, make_ms: t2 - t1, restore_ms: performance.now() - t2, boot: engine.boot };
+}
 
 // Modules the checkers name in import statements (some only inside functions): import each one so the
 // trace sees it; names that are attributes (typing.Any) fail here with the full stdlib too.
@@ -97,7 +108,7 @@ for (const c of job.cases ?? []) {
     results.push({ ok: false, error: { type: e.type, message: e.message }, ms: performance.now() - started });
   }
 }
-const out = { boot_ms: bootMs, results, imported, stderr: engine.stderr, fetched };
+const out = { boot_ms: bootMs, snapshot, results, imported, stderr: engine.stderr, fetched };
 if (job.trace) {
   const files = engine.pyodide.runPython(TRACE);
   out.modules = files.toJs();

@@ -66,7 +66,7 @@ class CheckerClient {
         } else if (msg.type === "ready") {
           clearTimeout(this.stall);
           this.readyMs = msg.ms;
-          this._set({ phase: "ready" });
+          this._set({ phase: "ready", boot: msg.boot });
           resolve();
         } else if (msg.type === "failed") {
           fail(msg.error?.message ?? loadingError);

@@ -9,23 +9,31 @@
  * @param {object} options.runtime        the build's runtime descriptor (runtime.mjs): stdlib, lockfile, package
  * @param {string} [options.stdLibURL]    override of the standard library zip (tests)
  * @param {(phase: string) => void} [options.onPhase]
+ * @param {Uint8Array} [options.snapshot] a memory snapshot made by engine.snapshot() of this same runtime:
+ *                                        boot from it (no wheel install, no imports); throws if unusable
+ * @param {boolean} [options.snapshots]   boot so that engine.snapshot() can be called afterwards
  */
-export async function startEngine({ loadPyodide, indexURL, runtime, stdLibURL, onPhase }) {
+export async function startEngine({ loadPyodide, indexURL, runtime, stdLibURL, onPhase, snapshot, snapshots }) {
   const phase = onPhase ?? (() => {});
   const stderr = [];
   phase("boot");
-  const pyodide = await loadPyodide({
+  const common = {
     indexURL,
     stdLibURL: stdLibURL ?? indexURL + runtime.stdlib,
     lockFileURL: indexURL + runtime.lockfile,
     // Wheels are resolved against our runtime directory; nothing is fetched from a CDN.
     packageBaseUrl: indexURL,
-    packages: [runtime.package],
     stdout: () => {},
     stderr: (line) => stderr.push(line),
-  });
-  // A wheel that fails its sha256 check (or its download) is only logged by Pyodide: stop here, clearly.
-  if (!Object.hasOwn(pyodide.loadedPackages, runtime.package)) {
+  };
+  const pyodide = snapshot
+    ? await loadPyodide({ ...common, _loadSnapshot: snapshot })
+    : await loadPyodide({ ...common, packages: [runtime.package], _makeSnapshot: !!snapshots });
+  if (snapshot) {
+    // The snapshot holds the imported checkers, not their files: it must have been made after WARM.
+    if (!pyodide.runPython("import sys; 'checkers.web' in sys.modules")) throw new Error("snapshot has no checkers");
+  } else if (!Object.hasOwn(pyodide.loadedPackages, runtime.package)) {
+    // A wheel that fails its sha256 check (or its download) is only logged by Pyodide: stop here, clearly.
     throw new Error(`${runtime.package} was not installed (download failed or sha256 mismatch): ${stderr.join(" ")}`);
   }
   phase("import");
@@ -50,8 +58,45 @@ export async function startEngine({ loadPyodide, indexURL, runtime, stdLibURL, o
     }
   }
 
-  return { pyodide, call, stderr };
+  /** The whole heap as bytes, after WARM (booted with snapshots: true). Call it before any user request,
+   * so no user data is in the heap it copies. */
+  function makeSnapshot() {
+    pyodide.runPython(WARM);
+    // Pyodide's snapshot check wants no package recorded as loaded; the wheel's modules are all in memory.
+    const loaded = { ...pyodide.loadedPackages };
+    for (const name of Object.keys(loaded)) delete pyodide.loadedPackages[name];
+    try {
+      return pyodide.makeMemorySnapshot();
+    } finally {
+      Object.assign(pyodide.loadedPackages, loaded);
+    }
+  }
+
+  return { pyodide, call, stderr, snapshot: makeSnapshot, boot: snapshot ? "snapshot" : "fresh" };
 }
+
+// Before a snapshot: import every checkers module and read the catalog, since a booted snapshot has the
+// heap but not the wheel's files. Modules that cannot load here (the CLI's Pillow decoder) are skipped.
+const WARM = `
+def _warm():
+    import importlib, os, checkers
+    from checkers import catalog, web
+    base = checkers.__path__[0]
+    for folder, _, files in os.walk(base):
+        package = "checkers" + folder[len(base):].replace(os.sep, ".")
+        for name in sorted(files):
+            if name.endswith(".py") and name != "__main__.py":
+                module = package if name == "__init__.py" else package + "." + name[:-3]
+                try:
+                    importlib.import_module(module)
+                except Exception:
+                    pass
+    catalog._raw()
+    for op in ("limits", "specs", "plans"):
+        web.call(op, {})
+_warm()
+del _warm
+`;
 
 /** Python's None arrives as undefined: make it null, so results equal the CLI's JSON key for key. */
 function nullify(value) {

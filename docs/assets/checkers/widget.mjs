@@ -1,5 +1,5 @@
 // Entry point of the checker widgets on a page. Loading policy: a widget on a tool page
-// (data-load="idle") starts the runtime as soon as the page is idle; an embedded one
+// (data-load="idle") starts the runtime as soon as the page is idle (at most 200 ms after load); an embedded one
 // (data-load="interaction", folded in a <details> on guide pages) starts it only when the reader
 // reaches for it: opens it, scrolls it into view, focuses or touches it, or picks a file.
 
@@ -11,7 +11,7 @@ const MOUNTS = {
 };
 
 function whenIdle(callback) {
-  if ("requestIdleCallback" in window) window.requestIdleCallback(callback, { timeout: 1000 });
+  if ("requestIdleCallback" in window) window.requestIdleCallback(callback, { timeout: 200 });
   else setTimeout(callback, 200);
 }
 
@@ -36,6 +36,10 @@ async function mount(root) {
   if (!MOUNTS[kind] || root.dataset.mounted) return;
   root.dataset.mounted = "1";
   const start = () => checker().start();
+  // How the runtime booted ("snapshot" or "fresh"), for tests and the bench.
+  checker().subscribe((state) => {
+    if (state.boot) root.dataset.boot = state.boot;
+  });
   const reachedFor = root.dataset.load === "idle" ? start : onReach(root, start);
   if (root.dataset.load === "idle") whenIdle(start);
   (await MOUNTS[kind]())(root, reachedFor);

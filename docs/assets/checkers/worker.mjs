@@ -1,14 +1,18 @@
 // Module worker: boots Pyodide from this site's own runtime directory, loads the checkers wheel and
 // answers {id, op, args} with {id, ok, result} or {id, ok: false, error: {type, message}}.
-// Progress while loading is posted as {type: "progress", phase, loaded, total}; then {type: "ready"}
-// or {type: "failed", error}. Photos are decoded here by the browser, only after Python's inspect()
+// Progress while loading is posted as {type: "progress", phase, loaded, total}; then {type: "ready", ms,
+// boot: "snapshot" | "fresh"} or {type: "failed", error}. A fresh boot ends by storing a memory snapshot
+// (snapshot.mjs) before any request is served; the next visit boots from it, or fresh if it is unusable. Photos are decoded here by the browser, only after Python's inspect()
 // has allowed it, and handed to Python as RGB bytes in the file's stored orientation.
 
 import runtime from "./runtime.mjs";
 import { engineError, startEngine } from "./engine.mjs";
 import { decodeFailed, loadingError } from "./messages.mjs";
+import { dropSnapshot, loadSnapshot, saveSnapshot } from "./snapshot.mjs";
 
 const indexURL = new URL(runtime.dir, import.meta.url).href;
+// Never fetched: the Cache API key of this build's snapshot, inside the build's hashed directory.
+const snapshotKey = indexURL + "memory-snapshot";
 // Bytes fetched through fetch() (the .mjs files are imported as modules and not counted).
 const expected = Object.entries(runtime.bytes ?? {})
   .filter(([name]) => !name.endsWith(".mjs"))
@@ -45,10 +49,11 @@ self.fetch = async (input, init) => {
 let engine = null;
 let limits = null;
 const started = performance.now();
-const ready = (async () => {
+
+async function boot() {
   progress();
-  const { loadPyodide } = await import(indexURL + "pyodide.mjs");
-  engine = await startEngine({
+  const [{ loadPyodide }, stored] = await Promise.all([import(indexURL + "pyodide.mjs"), loadSnapshot(snapshotKey)]);
+  const options = {
     loadPyodide,
     indexURL,
     runtime,
@@ -56,12 +61,37 @@ const ready = (async () => {
       phase = p;
       progress();
     },
-  });
+  };
+  if (stored) {
+    try {
+      engine = await startEngine({ ...options, snapshot: stored });
+      limits = engine.call("limits", {});
+      return;
+    } catch (err) {
+      console.warn("stored snapshot unusable, booting fresh", err);
+      engine = null;
+      await dropSnapshot(snapshotKey);
+    }
+  }
+  engine = await startEngine({ ...options, snapshots: typeof caches !== "undefined" });
   limits = engine.call("limits", {});
-})();
+}
+const ready = boot();
 
 ready.then(
-  () => self.postMessage({ type: "ready", ms: performance.now() - started }),
+  () => {
+    self.postMessage({ type: "ready", ms: performance.now() - started, boot: engine.boot });
+    // Runs before any request (they wait on `ready` too, registered later), so no user data is copied.
+    if (engine.boot === "fresh" && typeof caches !== "undefined") {
+      let bytes = null;
+      try {
+        bytes = engine.snapshot();
+      } catch (err) {
+        console.warn("no memory snapshot", err);
+      }
+      if (bytes) saveSnapshot(snapshotKey, bytes);
+    }
+  },
   (err) => {
     console.error("checker runtime failed to load", err);
     self.postMessage({ type: "failed", error: { type: err?.name ?? "Error", message: loadingError } });

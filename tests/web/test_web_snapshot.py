@@ -1,0 +1,119 @@
+"""A repeat visit boots the checkers from the memory snapshot the first visit stored; same verdicts as the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_web_browser import COURSES, PHOTO, _cli_courses, _paste, _photo_statuses
+from web_inputs import cli_json, statuses
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+STORED = """async () => {
+    const cache = await caches.open("zikao-checkers-snapshot");
+    const keys = await cache.keys();
+    if (keys.length !== 1) return null;
+    const r = await cache.match(keys[0]);
+    return {url: keys[0].url, size: Number(r.headers.get("x-snapshot-bytes")), bytes: (await r.arrayBuffer()).byteLength};
+}"""
+DAMAGE = """async () => {
+    const cache = await caches.open("zikao-checkers-snapshot");
+    const [key] = await cache.keys();
+    const junk = new Uint8Array(4096).fill(7);
+    await cache.put(key, new Response(junk, {headers: {"x-snapshot-bytes": "4096"}}));
+}"""
+
+
+class Tab:
+    """One page in a shared browser context (one profile: HTTP cache and Cache API survive between tabs)."""
+
+    def __init__(self, context: Any, url: str, ready: str):
+        self.page = context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.goto(url)
+        self.page.wait_for_selector(f'{ready}[data-state="ready"]', state="attached", timeout=90_000)
+        self.boot = self.page.get_attribute(ready, "data-boot")
+
+    def stored(self) -> dict[str, Any]:
+        """Wait until the snapshot has been written (the worker stores it after "ready")."""
+        for _ in range(120):
+            found = self.page.evaluate(STORED)
+            if found:
+                return found
+            self.page.wait_for_timeout(250)
+        raise AssertionError("no snapshot was stored after the fresh boot")
+
+
+def test_repeat_visit_boots_from_the_snapshot_with_the_same_verdicts(browser, base_url, photos, tmp_path: Path) -> None:
+    context = browser.new_context()
+    try:
+        first = Tab(context, base_url + "tools/photo/", PHOTO)
+        assert first.boot == "fresh"
+        stored = first.stored()
+        assert stored["size"] == stored["bytes"] > 1_000_000
+        assert "/assets/pyodide/" in stored["url"], "the key must sit in the build's hashed runtime directory"
+        first.page.close()
+
+        again = Tab(context, base_url + "tools/photo/", PHOTO)
+        assert again.boot == "snapshot"
+        assert not [u for u in again.requests if u.endswith(".whl")], "a snapshot boot installs no wheel"
+        spec = "national/graduation"
+        again.page.select_option(f"{PHOTO} select", spec)
+        again.page.set_input_files(f"{PHOTO} input[type=file]", str(photos["head-too-high.jpg"]))
+        again.page.wait_for_selector(f"{PHOTO}[data-verdict]", state="attached")
+        verdict, got = _photo_statuses(again)
+        want = cli_json(photos["head-too-high.jpg"], spec)
+        assert got == statuses(want) and verdict == ("ok" if want["ok"] else "fail")
+
+        catalog = json.loads((Path(__file__).resolve().parents[2] / "checkers" / "_catalog.json").read_text("utf-8"))
+        plan_id = sorted(catalog["plans"])[0]
+        courses = Tab(context, base_url + "tools/courses/", COURSES)
+        assert courses.boot == "snapshot"
+        page = courses.page
+        text = _paste(catalog["plans"][plan_id], 2)
+        page.select_option(f"{COURSES} select", plan_id)
+        page.fill(f"{COURSES} textarea", text)
+        page.click(f"{COURSES} .checker__run")
+        page.wait_for_selector(f"{COURSES}[data-verdict]", state="attached")
+        rows = [(r.get_attribute("data-course-code"), r.get_attribute("data-status"))
+                for r in page.query_selector_all(f"{COURSES} [data-course-code]")]
+        prior = page.is_visible(f"{COURSES} .checker__prior") and page.is_checked(f"{COURSES} .checker__prior")
+        want = _cli_courses(text, plan_id, prior, tmp_path)
+        assert rows == [(c["code"], c["status"]) for c in want["courses"]]
+        for tab in (again, courses):
+            assert [u for u in tab.requests if not u.startswith(base_url)] == []
+            assert tab.errors == []
+    finally:
+        context.close()
+
+
+def test_a_damaged_snapshot_is_replaced_by_a_fresh_boot(browser, base_url, photos) -> None:
+    context = browser.new_context()
+    try:
+        first = Tab(context, base_url + "tools/photo/", PHOTO)
+        size = first.stored()["size"]
+        first.page.evaluate(DAMAGE)
+        first.page.close()
+
+        again = Tab(context, base_url + "tools/photo/", PHOTO)
+        assert again.boot == "fresh", "a snapshot that cannot boot must fall back to the normal boot"
+        again.page.select_option(f"{PHOTO} select", "national/graduation")
+        again.page.set_input_files(f"{PHOTO} input[type=file]", str(photos["good.jpg"]))
+        again.page.wait_for_selector(f"{PHOTO}[data-verdict]", state="attached")
+        assert again.errors == []
+        for _ in range(120):  # the bad entry is deleted and a good one stored in its place
+            found = again.page.evaluate(STORED)
+            if found and found["size"] == size:
+                break
+            again.page.wait_for_timeout(250)
+        else:
+            raise AssertionError(f"the damaged snapshot was not replaced: {found}")
+    finally:
+        context.close()
