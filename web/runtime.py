@@ -14,7 +14,7 @@ from typing import Any
 from web import samples
 from web.node import compile_zip, run_cases
 from web.stdlib import static_imports, write_trimmed
-from web.wheel import build_wheel, content_hash, read_zip, source_entries, write_zip
+from web.wheel import browser_modules, build_wheel, content_hash, read_zip, source_entries, write_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 NPM_DIR = ROOT / "node_modules" / "pyodide"
@@ -108,7 +108,7 @@ def build_runtime_dir(root: Path, out: Path, work: Path) -> dict[str, Any]:
     runtime = descriptor(wheel.name)
 
     cases = samples.cases(root, work / "samples")
-    imports = static_imports(root / "checkers")
+    imports = static_imports(browser_modules(root))
     full = run_cases(stage, runtime, cases, trace=True, imports=imports)
     failed = [(c, r) for c, r in zip(cases, full["results"]) if r["ok"] != c.get("ok", True)]
     if failed:

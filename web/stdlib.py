@@ -11,17 +11,31 @@ from pathlib import Path
 EPOCH = (2020, 1, 1, 0, 0, 0)
 
 
-def static_imports(package_dir: Path) -> list[str]:
-    """Standard-library modules named by any import statement in the package (top level or in functions)."""
+def imported_names(path: Path, module: str) -> set[str]:
+    """Absolute names in ``path``'s import statements (top level or in functions); ``module`` is its name.
+
+    ``from a import b`` gives both ``a`` and ``a.b`` (``b`` may be a submodule or an attribute)."""
     names: set[str] = set()
-    for path in sorted(package_dir.rglob("*.py")):
-        tree = ast.parse(path.read_bytes(), filename=str(path))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names.add(node.module)
-                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parent, base] if base else parent)
+            if base:
+                names.add(base)
+                names.update(f"{base}.{alias.name}" for alias in node.names)
+    return names
+
+
+def static_imports(modules: dict[str, Path]) -> list[str]:
+    """Standard-library modules named by any import statement of ``modules`` (name -> file)."""
+    names: set[str] = set()
+    for module, path in sorted(modules.items()):
+        names |= imported_names(path, module)
     stdlib = set(sys.stdlib_module_names)
     # Keep dotted names only when they are modules of a standard package (os.path, importlib.resources, ...):
     # the runner imports each name and skips those that turn out to be attributes, not modules.

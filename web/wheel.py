@@ -1,4 +1,4 @@
-"""Build the checkers package, with its generated catalog, as a pure and reproducible wheel."""
+"""Build the checkers modules the browser imports, with the generated catalog, as a reproducible wheel."""
 
 from __future__ import annotations
 
@@ -7,9 +7,14 @@ import hashlib
 import zipfile
 from pathlib import Path
 
+from web.stdlib import imported_names
+
 DIST_NAME = "zikao_checkers"  # canonical name in pyodide-lock.json: "zikao-checkers"
 PACKAGE = "checkers"
 CATALOG = "_catalog.json"
+# The browser worker imports only this module; the wheel holds it and what it imports, statically, from
+# the package (the command line's modules, and the standard library modules only they use, stay out).
+ENTRY = "checkers.web"
 # A fixed timestamp keeps the wheel (and so its sha256 and the runtime directory's hash) reproducible.
 EPOCH = (2020, 1, 1, 0, 0, 0)
 
@@ -18,13 +23,40 @@ class WheelError(RuntimeError):
     """The checkers package cannot be packed (e.g. the generated catalog is missing)."""
 
 
+def package_modules(root: Path) -> dict[str, Path]:
+    """Module name -> file of every module of the package."""
+    out: dict[str, Path] = {}
+    for path in (root / PACKAGE).rglob("*.py"):
+        if "__pycache__" not in path.parts:
+            parts = path.relative_to(root).with_suffix("").parts
+            out[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return out
+
+
+def browser_modules(root: Path, entry: str = ENTRY) -> dict[str, Path]:
+    """``entry``, its packages, and every package module they import (in any function), transitively."""
+    available = package_modules(root)
+    if entry not in available:
+        raise WheelError(f"{entry} is not a module of {root / PACKAGE}")
+    found: dict[str, Path] = {}
+    todo = [entry]
+    while todo:
+        name = todo.pop()
+        if name in found or name not in available:
+            continue
+        found[name] = available[name]
+        parts = name.split(".")
+        todo.extend(".".join(parts[:i]) for i in range(1, len(parts)))
+        todo.extend(imported_names(available[name], name))
+    return found
+
+
 def package_files(root: Path) -> list[Path]:
-    """The files that go into the wheel: the package's modules and its catalog, sorted."""
+    """The files that go into the wheel: the browser's modules and the catalog, sorted."""
     pkg = root / PACKAGE
     if not (pkg / CATALOG).is_file():
         raise WheelError(f"{pkg / CATALOG} is missing: run `python -m macros.validate` (make setup) first")
-    files = [p for p in pkg.rglob("*.py") if "__pycache__" not in p.parts]
-    files.append(pkg / CATALOG)
+    files = [*browser_modules(root).values(), pkg / CATALOG]
     return sorted(files, key=lambda p: p.relative_to(root).as_posix())
 
 

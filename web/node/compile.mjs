@@ -5,14 +5,14 @@
 //
 // JOB: {"index": "/abs/pyodide/dir/", "input": "/abs/in.zip", "output": "/abs/out.zip",
 //       "mode": "stdlib" | "package"}
-//  - "stdlib": every NAME.py in the zip becomes NAME.pyc (sourceless, as zipimport loads it) with a
-//    compact line table: each instruction maps to its function's first line. Exact line tables are
-//    about 40 % of the compressed bytes; tracebacks through the standard library still work, they
-//    name the function's first line instead of the exact line. Compiled as `python -OO` does
-//    (optimize=2: no docstrings, no asserts; the standard library is tested that way): another ~20 %.
-//    Other members are copied.
-//  - "package": NAME.py becomes an unchecked-hash .pyc with exact line tables, written as
-//    __pycache__/NAME.<cache_tag>.pyc next to the source (the wheel keeps the .py).
+// Every NAME.py in the zip becomes NAME.pyc at the module's own place, sourceless (zipimport and the
+// site-packages FileFinder both import it; no .py is shipped), compiled as `python -OO` does (optimize=2:
+// no docstrings, no asserts; the standard library is tested that way), with a compact line table: each
+// instruction maps to its function's first line. Exact line tables are about 40 % of the compressed
+// bytes; tracebacks still name the file and function (at its first line), and the exception's last
+// line, which the engine turns into {type, message}, is unchanged. Other members are copied.
+//  - "stdlib": code objects name the file inside the standard library zip.
+//  - "package": code objects name the file by its path in the wheel (checkers/web.py).
 // Prints {"files": n, "cache_tag": "..."}.
 
 import { readFileSync, writeFileSync } from "node:fs";
@@ -67,18 +67,10 @@ def compile_zip(mode):
                 _put(zout, info.filename, data)
                 continue
             count += 1
-            if mode == "stdlib":
-                code = compile(data, f"{stdlib_zip}/{info.filename}", "exec", dont_inherit=True, optimize=2)
-                header = importlib.util.MAGIC_NUMBER + bytes(12)  # timestamp-based, no source to compare
-                _put(zout, info.filename + "c", header + marshal.dumps(coarse(code)))
-            else:
-                code = compile(data, info.filename, "exec", dont_inherit=True)
-                flags = (1).to_bytes(4, "little")  # hash-based, check_source off: never recompiled
-                header = importlib.util.MAGIC_NUMBER + flags + importlib.util.source_hash(data)
-                folder, _, stem = info.filename.rpartition("/")
-                cached = f"{folder}/__pycache__/{stem[:-3]}.{sys.implementation.cache_tag}.pyc"
-                _put(zout, info.filename, data)
-                _put(zout, cached.lstrip("/"), header + marshal.dumps(code))
+            header = importlib.util.MAGIC_NUMBER + bytes(12)  # timestamp-based, no source to compare
+            filename = f"{stdlib_zip}/{info.filename}" if mode == "stdlib" else info.filename
+            code = compile(data, filename, "exec", dont_inherit=True, optimize=2)
+            _put(zout, info.filename + "c", header + marshal.dumps(coarse(code)))
     return {"files": count, "cache_tag": sys.implementation.cache_tag}
 
 compile_zip
