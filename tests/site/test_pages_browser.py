@@ -64,3 +64,24 @@ def test_phone_navigation_reaches_a_province_guide(browser, base_url: str) -> No
         assert page.locator("h1").inner_text().startswith("云南省")
     finally:
         page.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("云南", "provinces/yunnan/"),        # a province is reachable from search
+    ("准考证号", "national/zhunkaozheng/"),  # a word inside Chinese running text (jieba segmentation)
+    ("转考", "national/transfer/"),
+])
+def test_search_finds_chinese_words(browser, base_url: str, query: str, expected: str) -> None:
+    """The theme's search, with jieba-segmented Chinese, leads to the right pages."""
+    page, requests = _visit(browser, base_url, "", 1280)
+    try:
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially(query)
+        box.press("End")  # the theme searches on key events; typed CJK text arrives as input events only
+        page.wait_for_selector(".md-search-result__item", timeout=20_000)
+        links = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+        assert any(expected in link for link in links), links[:10]
+        assert all(url.startswith(base_url) for url in requests)
+    finally:
+        page.close()
