@@ -39,6 +39,7 @@ class Tab:
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.goto(url)
         self.page.wait_for_selector(f'{ready}[data-state="ready"]', state="attached", timeout=90_000)
+        self.page.wait_for_selector(f"{ready}[data-boot]", state="attached", timeout=5_000)
         self.boot = self.page.get_attribute(ready, "data-boot")
 
     def stored(self) -> dict[str, Any]:
