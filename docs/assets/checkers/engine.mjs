@@ -85,8 +85,9 @@ def _warm():
     for folder, _, files in os.walk(base):
         package = "checkers" + folder[len(base):].replace(os.sep, ".")
         for name in sorted(files):
-            if name.endswith(".py") and name != "__main__.py":
-                module = package if name == "__init__.py" else package + "." + name[:-3]
+            stem, dot, ext = name.partition(".")
+            if ext in ("py", "pyc") and stem != "__main__":  # the wheel may ship sourceless bytecode
+                module = package if stem == "__init__" else package + "." + stem
                 try:
                     importlib.import_module(module)
                 except Exception:
