@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import time
@@ -22,6 +23,10 @@ GUIDE_LIMIT = 400 * 1024
 LINK = Link(10e6, 0.06)
 LINK_RUNS = int(os.environ.get("BENCH_LINK_RUNS", "3"))
 KB = 1024
+# The first visit stays until the checker has saved its start-up snapshot (docs/assets/checkers/snapshot.mjs),
+# at most this long, as a reader who reads the page for a few seconds would.
+STAY_S = 5.0
+SNAPSHOT_CACHE = "zikao-checkers-snapshot"
 
 
 def _site() -> Path:
@@ -73,15 +78,31 @@ def _tool_runs(browser: Any, targets: dict[str, str], records: dict[str, list[Se
         for name, url in targets.items():
             ctx = browser.new_context()
             first, page = visit(ctx, url, records[name], wait_ready=True)
+            _stay(page)
             page.close()
             time.sleep(0.3)
             repeat, page = visit(ctx, url, records[name], wait_ready=True)
+            boot = page.evaluate("document.querySelector('[data-boot]')?.dataset.boot ?? null")
             page.close()
             ctx.close()
             if run:
                 out[name]["first"].append(first)
                 out[name]["repeat"].append(repeat)
+                out[name].setdefault("boots", []).append(boot or "n/a")
     return out
+
+
+def _stay(page: Any, limit_s: float = STAY_S) -> None:
+    """Stay on the first visit the way a reader does (at most ``limit_s``): until the checker has stored its
+    start-up snapshot in the Cache API (the stock baseline has none)."""
+    if page.locator("[data-checker]").count() == 0:
+        return  # the stock baseline keeps nothing to wait for
+    deadline = time.monotonic() + limit_s
+    probe = f"caches.open({json.dumps(SNAPSHOT_CACHE)}).then(c => c.keys()).then(k => k.length)"
+    while time.monotonic() < deadline:
+        if page.evaluate(probe) > 0:
+            return
+        time.sleep(0.1)
 
 
 def _summary(visits: list[Visit]) -> tuple[float | None, float | None, str | None]:
@@ -136,7 +157,9 @@ def _tools(browser: Any, base: str, stock: str, records: dict[str, list[Served]]
             rows.append(f"| `/{path}` repeat visit | {r_err} | | not measured |")
         else:
             rows.append(
-                f"| `/{path}` repeat visit (same context, HTTP cache; {_kb(r_bytes)} sent) → ready "
+                f"| `/{path}` repeat visit (same context after the first visit stayed until its start-up snapshot "
+                f"was saved, ≤ {STAY_S:.0f} s; HTTP cache; {_kb(r_bytes)} sent; booted from: "
+                f"{', '.join(runs[path].get('boots', []))}) → ready "
                 f"(runs: {', '.join(_ms(v.ready_ms) for v in repeat)}) | {_ms(r_ms)} | ≤ 0.5 × first = {_ms(0.5 * f_ms)} "
                 f"| {_verdict(r_ms <= 0.5 * f_ms, f'×{r_ms / f_ms:.2f}')} |"
             )
