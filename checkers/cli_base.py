@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
-CONFIDENCE = {"high": "可信度高", "medium": "可信度中", "low": "可信度低"}
 ARGPARSE_WORDS = (  # argparse's English messages, in Chinese
     ("the following arguments are required", "缺少必需的参数"), ("unrecognized arguments", "无法识别的参数"),
     ("expected one argument", "需要一个参数值"), ("invalid choice", "无效的命令"), ("choose from", "可选"),

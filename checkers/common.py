@@ -14,6 +14,9 @@ SLUGS = (
 Confidence = Literal["high", "medium", "low"]
 SourceKind = Literal["official", "repost", "aggregator", "seed", "law"]
 URL = r"https?://[^\s\"'<>]+"
+# How pages and command lines name the confidence levels and source kinds.
+CONFIDENCE_WORDS = {"high": "可信度高", "medium": "可信度中", "low": "可信度低"}
+KIND_WORDS = {"official": "官方页面", "repost": "官方通知转载", "aggregator": "第三方网站", "seed": "项目原始资料", "law": "法规"}
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from checkers.common import CONFIDENCE_WORDS, KIND_WORDS
 from macros.data import ROOT, Dataset, fact_checked, is_stale, topic_checked
 from macros.models import SLUGS, TOPICS
 
 TEMPLATES = Path(__file__).parent / "templates"
 TOPIC_TITLES = {"registration": "报名与注册", "lookup": "考籍与成绩查询", "graduation": "毕业申请"}
 REGIONS = ("华北", "东北", "华东", "华中", "华南", "西南", "西北")
-CONFIDENCE = {"high": "可信度高", "medium": "可信度中", "low": "可信度低"}
-KINDS = {"official": "官方页面", "repost": "官方通知转载", "aggregator": "第三方网站", "seed": "项目原始资料", "law": "法规"}
+CONFIDENCE = CONFIDENCE_WORDS
+KINDS = KIND_WORDS
 NATIONAL_PAGES = ("kaoji-vs-xueji", "kaoji-file", "zhunkaozheng", "transfer", "exemption")
 
 

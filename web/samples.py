@@ -11,6 +11,25 @@ from typing import Any, Iterator
 CATALOG = "checkers/_catalog.json"
 
 
+def encode_jpeg(image: Any, quality: int = 85, dpi: int | None = 300, *, orientation: int | None = None,
+                progressive: bool = False, mode: str | None = None) -> bytes:
+    """A Pillow image as JPEG bytes, with the density, EXIF orientation and mode the samples and tests vary."""
+    from PIL import Image
+
+    if mode:
+        image = image.convert(mode)
+    kwargs: dict[str, Any] = {"quality": quality, "progressive": progressive}
+    if dpi is not None:
+        kwargs["dpi"] = (dpi, dpi)
+    if orientation is not None:
+        exif = Image.Exif()
+        exif[0x0112] = orientation
+        kwargs["exif"] = exif.tobytes()
+    out = io.BytesIO()
+    image.save(out, "JPEG", **kwargs)
+    return out.getvalue()
+
+
 def _photo(width: int, height: int, background: tuple[int, int, int], *, quality: int = 90,
            dpi: int | None = 300, orientation: int | None = None, progressive: bool = False) -> tuple[bytes, Any]:
     """A JPEG of a dark head-and-shoulders silhouette on ``background``, and its decoded image."""
@@ -22,16 +41,8 @@ def _photo(width: int, height: int, background: tuple[int, int, int], *, quality
     draw.ellipse([cx - width * 0.2, height * 0.12, cx + width * 0.2, height * 0.58], fill=(40, 32, 30))
     draw.rectangle([cx - width * 0.08, height * 0.55, cx + width * 0.08, height * 0.7], fill=(45, 36, 34))
     draw.ellipse([cx - width * 0.48, height * 0.66, cx + width * 0.48, height * 1.3], fill=(30, 30, 60))
-    kwargs: dict[str, Any] = {"quality": quality, "progressive": progressive}
-    if dpi is not None:
-        kwargs["dpi"] = (dpi, dpi)
-    if orientation is not None:
-        exif = Image.Exif()
-        exif[0x0112] = orientation
-        kwargs["exif"] = exif.tobytes()
-    out = io.BytesIO()
-    img.save(out, "JPEG", **kwargs)
-    return out.getvalue(), img
+    data = encode_jpeg(img, quality, dpi, orientation=orientation, progressive=progressive)
+    return data, img
 
 
 def decode_rgb(data: bytes) -> tuple[int, int, bytes]:

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from checkers.cli_base import CONFIDENCE, Parser, Usage
+from checkers.cli_base import Parser, Usage
+from checkers.common import CONFIDENCE_WORDS as CONFIDENCE
 from checkers.courses import api, paste
 
 TAGS = {

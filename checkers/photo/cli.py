@@ -8,14 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from checkers.cli_base import CONFIDENCE, Parser, Usage
+from checkers.cli_base import Parser, Usage
+from checkers.common import CONFIDENCE_WORDS as CONFIDENCE
+from checkers.common import KIND_WORDS as KINDS
 from checkers.photo import api
 from checkers.photo.decode import decode
 from checkers.photo.jpeg import MAX_INPUT_BYTES, JpegInfo, parse
 from checkers.photo.result import LABELS
 
 TAGS = {"pass": "[通过]  ", "fail": "[不合格]", "warn": "[注意]  ", "skip": "[跳过]  "}
-KINDS = {"official": "官方页面", "repost": "官方通知转载", "aggregator": "第三方网站", "seed": "项目原始资料", "law": "法规"}
 
 
 def _parser() -> Parser:

@@ -9,6 +9,8 @@ import struct
 from pathlib import Path
 from typing import Any
 
+from web.samples import encode_jpeg as encode
+
 
 ROOT = Path(__file__).resolve().parents[2]
 BLUE, WHITE, RED = (100, 197, 255), (255, 255, 255), (200, 30, 40)
@@ -32,24 +34,6 @@ def portrait(width: int = 480, height: int = 640, bg: tuple[int, int, int] = BLU
         grain = grain.point(lambda v: v * (2 * noise + 1) // 256).convert("RGB")
         image = ImageChops.add(image, grain, 1.0, -noise)
     return image
-
-
-def encode(image: Any, quality: int = 85, dpi: int | None = 300, *, orientation: int | None = None,
-           progressive: bool = False, mode: str | None = None) -> bytes:
-    from PIL import Image
-
-    if mode:
-        image = image.convert(mode)
-    kwargs: dict[str, Any] = {"quality": quality, "progressive": progressive}
-    if dpi is not None:
-        kwargs["dpi"] = (dpi, dpi)
-    if orientation is not None:
-        exif = Image.Exif()
-        exif[0x0112] = orientation
-        kwargs["exif"] = exif.tobytes()
-    out = io.BytesIO()
-    image.save(out, "JPEG", **kwargs)
-    return out.getvalue()
 
 
 def bomb(width: int = 60000, height: int = 60000) -> bytes:
