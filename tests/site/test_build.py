@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -94,3 +95,19 @@ CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])(https?:)?//""")
 def test_no_third_party_resource_in_css(site: Path) -> None:
     offenders = [str(p.relative_to(site)) for p in site.rglob("*.css") if CSS_URL.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_search_index_leaves_out_what_every_guide_repeats(site: Path) -> None:
+    """The browser builds the search index on every page: sections repeated on all guides (资料来源, 全国通用规则)
+    and the checker widgets' controls are left out; each guide's own facts and the national pages stay in."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    def plain(text: str) -> str:
+        return text.replace("\u200b", "")  # the zh index separates words with zero-width spaces
+
+    guides = [d for d in docs if d["location"].startswith("provinces/") and d["location"].count("/") >= 3]
+    assert len({d["location"].split("#")[0] for d in guides}) == 93
+    assert [d["location"] for d in guides if plain(d["title"]) in ("资料来源", "全国通用规则")] == []
+    assert [d["location"] for d in docs if "拖到这里" in plain(d["text"])] == []
+    assert any(d["location"].startswith("provinces/yunnan/graduation/") and "补录" in plain(d["text"]) for d in guides)
+    assert any(d["location"].startswith("national/zhunkaozheng/") and "准考证号" in plain(d["text"]) for d in docs)
