@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import sys
 import zipfile
 from collections.abc import Iterable
@@ -15,9 +16,16 @@ def imported_names(path: Path, module: str) -> set[str]:
     """Absolute names in ``path``'s import statements (top level or in functions); ``module`` is its name.
 
     ``from a import b`` gives both ``a`` and ``a.b`` (``b`` may be a submodule or an attribute)."""
+    return set(_imported_names(path.read_bytes(), str(path), module))
+
+
+# Keyed by the file's bytes: a build asks for each module's imports several times (cache key, wheel, trace
+# imports), and a parse costs more than reading the file. An edited file is parsed again.
+@functools.lru_cache(maxsize=512)
+def _imported_names(source: bytes, filename: str, module: str) -> frozenset[str]:
     names: set[str] = set()
-    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+    package = module if Path(filename).name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(source, filename=filename)):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -28,7 +36,7 @@ def imported_names(path: Path, module: str) -> set[str]:
             if base:
                 names.add(base)
                 names.update(f"{base}.{alias.name}" for alias in node.names)
-    return names
+    return frozenset(names)
 
 
 def static_imports(modules: dict[str, Path]) -> list[str]:
@@ -55,7 +63,9 @@ def with_parents(members: Iterable[str], available: set[str]) -> set[str]:
 
 
 def write_trimmed(full_zip: Path, members: Iterable[str], out: Path) -> list[str]:
-    """Write a zip holding only ``members`` (and their packages) of ``full_zip``; returns the names written."""
+    """Write a zip holding only ``members`` (and their packages) of ``full_zip``; returns the names written.
+
+    The zip is stored, not compressed: it is only the input of the compile step (web/node/compile.mjs)."""
     with zipfile.ZipFile(full_zip) as src:
         available = {i.filename for i in src.infolist() if not i.is_dir()}
         wanted = with_parents(members, available)
@@ -67,7 +77,6 @@ def write_trimmed(full_zip: Path, members: Iterable[str], out: Path) -> list[str
         with zipfile.ZipFile(out, "w") as dst:
             for name in names:
                 info = zipfile.ZipInfo(name, date_time=EPOCH)
-                info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
-                dst.writestr(info, src.read(name), compresslevel=9)
+                dst.writestr(info, src.read(name))
     return names

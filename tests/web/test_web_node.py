@@ -157,3 +157,73 @@ def test_course_checks_match_cpython(runtime, snapshot: bool) -> None:
         if case["op"] == "check_courses":
             eligible.add(got["result"]["eligible"])
     assert eligible == {True, False}
+
+
+def _source_zip(path: Path, members: dict[str, str]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, text in members.items():
+            zf.writestr(name, text)
+    return path
+
+
+PACKAGE_SOURCES = {
+    "pkg/__init__.py": "",
+    "pkg/mod.py": '"""Module docstring."""\n\n\ndef f():\n    assert False, "asserts go with -OO"\n    return 1\n',
+    "pkg/data.json": "{}",
+}
+
+
+def _members(path: Path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def test_session_compiles_on_its_interpreter_only_after_the_run(runtime, tmp_path: Path) -> None:
+    """run.mjs --session (the build's one boot for the traced run and both compile steps): compiling is refused
+    until the run, so it cannot add to the trace; a failed request is an error reply and the session goes on."""
+    from web.node import NodeError, NodeSession
+
+    index, descriptor = runtime
+    source = _source_zip(tmp_path / "src.zip", PACKAGE_SOURCES)
+    with NodeSession() as node:
+        with pytest.raises(NodeError, match="send the run first"):
+            node.compile(source, tmp_path / "early.zip", "package")
+        assert not (tmp_path / "early.zip").exists()
+
+        out = node.run(index, descriptor, [{"op": "specs", "args": {}}], trace=True, imports=["json", "typing.Any"])
+        assert out["results"][0]["ok"]
+        assert out["imported"] == {"json": True, "typing.Any": False}
+        assert "json/__init__.pyc" in out["modules"]  # the shipped stdlib is bytecode only
+        with pytest.raises(NodeError, match="has run its cases already"):
+            node.run(index, descriptor, [])
+
+        assert node.compile(source, tmp_path / "out.zip", "package") == {"files": 2, "cache_tag": "cpython-314"}
+        compiled = _members(tmp_path / "out.zip")
+        assert sorted(compiled) == ["pkg/__init__.pyc", "pkg/data.json", "pkg/mod.pyc"]
+        assert compiled["pkg/data.json"] == b"{}"
+        assert b"Module docstring" not in compiled["pkg/mod.pyc"] and b"asserts go" not in compiled["pkg/mod.pyc"]
+
+        broken = _source_zip(tmp_path / "broken.zip", {"pkg/bad.py": "x = (\n"})
+        with pytest.raises(NodeError, match="SyntaxError"):
+            node.compile(broken, tmp_path / "broken-out.zip", "package")
+        with pytest.raises(NodeError, match='compile mode must be "stdlib" or "package"'):
+            node.compile(source, tmp_path / "x.zip", "bytes")
+        assert node.compile(source, tmp_path / "again.zip", "package")["files"] == 2
+
+
+def test_compile_script_matches_the_session(runtime, tmp_path: Path) -> None:
+    """node web/node/compile.mjs (its own fresh boot) and the session's compile are the same code: same members."""
+    from web.node import NodeSession, compile_zip
+    from web.runtime import NPM_DIR
+
+    index, descriptor = runtime
+    source = _source_zip(tmp_path / "src.zip", PACKAGE_SOURCES)
+    assert compile_zip(NPM_DIR, source, tmp_path / "script.zip", "package") == {"files": 2, "cache_tag": "cpython-314"}
+    with NodeSession() as node:
+        node.run(index, descriptor, [])
+        node.compile(source, tmp_path / "session.zip", "package")
+    assert _members(tmp_path / "script.zip") == _members(tmp_path / "session.zip")

@@ -1,9 +1,11 @@
 // Compile Python sources to bytecode with Pyodide's own interpreter (the browser's Python version),
 // so the site ships .pyc files and the browser does not spend its start-up compiling.
 //
-//   node web/node/compile.mjs JOB.json      (or "-" for stdin)
+//   node web/node/compile.mjs JOB.json      (or "-" for stdin): boots its own Pyodide, compiles one zip
+//   import { compileZip } from "./compile.mjs"   compileZip(pyodide, job) on an interpreter already booted
+//                                                (web/node/run.mjs --session, after its traced run)
 //
-// JOB: {"index": "/abs/pyodide/dir/", "input": "/abs/in.zip", "output": "/abs/out.zip",
+// JOB: {"index": "/abs/pyodide/dir/" (script only), "input": "/abs/in.zip", "output": "/abs/out.zip",
 //       "mode": "stdlib" | "package"}
 // Every NAME.py in the zip becomes NAME.pyc at the module's own place, sourceless (zipimport and the
 // site-packages FileFinder both import it; no .py is shipped), compiled as `python -OO` does (optimize=2:
@@ -13,20 +15,17 @@
 // line, which the engine turns into {type, message}, is unchanged. Other members are copied.
 //  - "stdlib": code objects name the file inside the standard library zip.
 //  - "package": code objects name the file by its path in the wheel (checkers/web.py).
-// Prints {"files": n, "cache_tag": "..."}.
+// Prints (returns) {"files": n, "cache_tag": "..."}.
+// On a session's interpreter, which has already imported some of the modules it compiles, marshal may
+// write a few shared objects differently: such a .pyc can differ by some bytes from a fresh interpreter's,
+// with equal code objects. The same inputs give the same bytes on every build.
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const arg = process.argv[2];
-const job = JSON.parse(!arg || arg === "-" ? readFileSync(0, "utf8") : readFileSync(arg, "utf8"));
-const index = job.index.endsWith("/") ? job.index : job.index + "/";
-const { loadPyodide } = await import(pathToFileURL(path.join(index, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL: index, stdout: () => {}, stderr: (l) => console.error(l) });
-
-pyodide.FS.writeFile("/tmp/in.zip", new Uint8Array(readFileSync(job.input)));
-const compileZip = pyodide.runPython(`
+// Runs in its own globals dict: the interpreter's __main__ is left as it was.
+const COMPILER = `
 import importlib.util
 import marshal
 import sys
@@ -55,10 +54,10 @@ def _put(zout, name, data):
     zout.writestr(info, data, compresslevel=9)
 
 
-def compile_zip(mode):
+def compile_zip(source, target, mode):
     stdlib_zip = next(p for p in sys.path if p.endswith(".zip"))
     count = 0
-    with zipfile.ZipFile("/tmp/in.zip") as zin, zipfile.ZipFile("/tmp/out.zip", "w") as zout:
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
         for info in sorted(zin.infolist(), key=lambda i: i.filename):
             if info.is_dir():
                 continue
@@ -74,10 +73,41 @@ def compile_zip(mode):
     return {"files": count, "cache_tag": sys.implementation.cache_tag}
 
 compile_zip
-`);
-const result = compileZip(job.mode);
-const out = result.toJs({ dict_converter: Object.fromEntries });
-result.destroy();
-compileZip.destroy();
-writeFileSync(job.output, pyodide.FS.readFile("/tmp/out.zip"));
-process.stdout.write(JSON.stringify(out));
+`;
+
+const MODES = new Set(["stdlib", "package"]);
+
+/** Compile job.input (a zip on disk) into job.output with ``pyodide``'s Python; returns {files, cache_tag}. */
+export function compileZip(pyodide, job) {
+  if (!MODES.has(job.mode)) throw new Error(`compile mode must be "stdlib" or "package", not ${JSON.stringify(job.mode)}`);
+  const source = "/tmp/compile-in.zip";
+  const target = "/tmp/compile-out.zip";
+  pyodide.FS.writeFile(source, new Uint8Array(readFileSync(job.input)));
+  const globals = pyodide.toPy({});
+  const compile = pyodide.runPython(COMPILER, { globals });
+  try {
+    const result = compile(source, target, job.mode);
+    const out = result.toJs({ dict_converter: Object.fromEntries });
+    result.destroy();
+    writeFileSync(job.output, pyodide.FS.readFile(target));
+    return out;
+  } finally {
+    compile.destroy();
+    globals.destroy();
+    for (const file of [source, target]) {
+      if (pyodide.FS.analyzePath(file).exists) pyodide.FS.unlink(file);
+    }
+  }
+}
+
+async function main(arg) {
+  const job = JSON.parse(!arg || arg === "-" ? readFileSync(0, "utf8") : readFileSync(arg, "utf8"));
+  const index = job.index.endsWith("/") ? job.index : job.index + "/";
+  const { loadPyodide } = await import(pathToFileURL(path.join(index, "pyodide.mjs")).href);
+  const pyodide = await loadPyodide({ indexURL: index, stdout: () => {}, stderr: (l) => console.error(l) });
+  process.stdout.write(JSON.stringify(compileZip(pyodide, job)));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await main(process.argv[2]);
+}
