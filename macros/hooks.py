@@ -1,10 +1,12 @@
-"""MkDocs hooks: load and validate data/, add the generated pages, the navigation and edit links."""
+"""MkDocs hooks: load and validate data/, add the generated pages, the navigation and edit links; build the
+Pyodide runtime (web/runtime.py) in a thread while the pages render."""
 
 from __future__ import annotations
 
 import datetime
 import os
 import sys
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -112,15 +114,49 @@ def _origin(src: str) -> str | None:
     return None
 
 
+# This build's checkers runtime, building in a thread (web.runtime.start_runtime) while the pages render.
+_runtime: Future[Any] | None = None
+
+
+def _wants_runtime() -> bool:
+    # HANDBOOK_SKIP_RUNTIME=1: content-only builds in the editing tests.
+    return os.environ.get("HANDBOOK_SKIP_RUNTIME") != "1" and (ROOT / "web" / "runtime.py").exists()
+
+
+def on_pre_build(config: Any) -> None:
+    """Start building the Pyodide runtime (its inputs include the catalog on_config just wrote)."""
+    global _runtime
+    if _wants_runtime():
+        from web.runtime import start_runtime
+
+        _runtime = start_runtime()  # each build (each `mkdocs serve` rebuild) starts its own; cache hits are fast
+
+
 def on_post_build(config: Any) -> None:
-    """Fill in the tool pages' Content-Security-Policy; copy the Pyodide runtime and the checkers wheel into the site."""
+    """Fill in the tool pages' Content-Security-Policy; copy the Pyodide runtime and the checkers wheel into the
+    site; move the checkers' browser modules to their content-hashed folder and point the pages at it."""
+    global _runtime
+    site_dir = Path(config["site_dir"])
     if (ROOT / "web" / "csp.py").exists():
         from web import csp
 
-        csp.apply(Path(config["site_dir"]))
-    if os.environ.get("HANDBOOK_SKIP_RUNTIME") == "1":  # content-only builds in the editing tests
-        return
-    if (ROOT / "web" / "runtime.py").exists():
-        from web.runtime import build_runtime
+        csp.apply(site_dir)
+    public = None
+    if _runtime is not None:
+        from web.node import NodeError
+        from web.runtime import RuntimeBuildError, build_runtime
+        from web.wheel import WheelError
 
-        build_runtime(Path(config["site_dir"]))
+        pending, _runtime = _runtime, None
+        try:
+            built = pending.result()
+        except (RuntimeBuildError, NodeError, WheelError) as err:
+            raise Abort(f"检查工具的 Pyodide 运行时构建失败（the checkers' Pyodide runtime build failed）：\n{err}") from err
+        public = build_runtime(site_dir, built)
+    if (ROOT / "web" / "assets.py").exists():
+        from web.assets import PinError, pin
+
+        try:
+            pin(site_dir, public)
+        except PinError as err:
+            raise Abort(f"页面引用了不存在的检查工具脚本（a page refers to a missing checker module）：{err}") from err

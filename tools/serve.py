@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
+from web.assets import IMMUTABLE
+
 MIME = {
     ".wasm": "application/wasm",
     ".mjs": "text/javascript",
@@ -29,8 +31,6 @@ MIME = {
     ".svg": "image/svg+xml",
     ".map": "application/json",
 }
-# Files under a versioned directory never change: a static host should say so.
-IMMUTABLE_PREFIXES = ("/assets/pyodide/",)
 # What common static hosts gzip on the fly: text and WebAssembly; never zip, wheels or images (already compressed).
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/wasm", "application/xml",
                 "image/svg+xml")
@@ -148,7 +148,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().send_response(code, message)
 
     def end_headers(self) -> None:
-        if self.path.startswith(IMMUTABLE_PREFIXES):
+        # Files under a versioned or content-hashed directory never change: a static host should say so.
+        if IMMUTABLE.match(urllib.parse.urlsplit(self.path).path):
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         else:
             self.send_header("Cache-Control", "no-cache")

@@ -87,9 +87,22 @@ def _choose(v: Visit, files: Any, spec: str | None = None) -> None:
     v.wait(f"{PHOTO}[data-verdict]")
 
 
+def _ready_and_quiet(v: Visit, root: str) -> None:
+    """Wait for the checker, then for the theme's search, which a tool page starts only once the checker is ready
+    (its worker loads the lunr scripts): after that the page has nothing left to fetch by itself."""
+    v.wait(f'{root}[data-state="ready"]')
+    for _ in range(200):
+        if any(r.url.endswith("/lunr.zh.min.js") for r in v.requests):
+            break
+        v.page.wait_for_timeout(50)
+    else:
+        pytest.fail("the theme's search did not start after the checker was ready")
+    v.page.wait_for_timeout(300)
+
+
 def test_photo_verdicts_equal_the_cli_and_choosing_a_photo_requests_nothing(visit, base_url, photos, artifacts) -> None:
     v = visit("tools/photo/")
-    v.wait(f'{PHOTO}[data-state="ready"]')
+    _ready_and_quiet(v, PHOTO)
     before = len(v.requests)
     compared = 0
     for spec in ("national/graduation", "guangxi/graduation"):
@@ -204,7 +217,7 @@ def test_course_verdicts_equal_the_cli(visit, base_url, tmp_path: Path, artifact
     cases = [(_paste(plans[plan_id]), True), (_paste(plans[plan_id]), False), (_paste(plans[plan_id], 2), True)]
     for width in (1280, 360):
         v = visit("tools/courses/", width=width)
-        v.wait(f'{COURSES}[data-state="ready"]')
+        _ready_and_quiet(v, COURSES)
         before = len(v.requests)
         verdicts = set()
         for text, prior in cases:
@@ -328,3 +341,45 @@ def test_progress_is_shown_while_the_runtime_loads(visit, artifacts) -> None:
         route.continue_()
     v.wait(f'{PHOTO}[data-state="ready"]')
     assert v.page.is_hidden(f"{PHOTO} progress")
+
+
+def _search_worker_requested(v: Visit) -> bool:
+    return any("/assets/javascripts/workers/search." in r.url for r in v.requests)
+
+
+def _search(v: Visit, query: str) -> list[str]:
+    box = v.page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)
+    box.press("End")  # the theme searches on key events; typed CJK text arrives as input events only
+    v.page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    return v.page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+
+
+def test_tool_page_search_waits_for_the_checker_unless_the_reader_goes_for_it(visit) -> None:
+    """The theme's search index is built in a worker; on a tool page that worker waits until the checker is
+    ready (the runtime is held back here), and starts at once when the reader goes for the search box."""
+    held: list[Any] = []
+    v = visit("tools/photo/", route=("**/*.wasm", lambda r: held.append(r)))
+    v.wait(f'{PHOTO}[data-state="loading"]')
+    v.page.wait_for_load_state("load")
+    v.page.wait_for_timeout(1500)
+    assert held and not _search_worker_requested(v), "the search worker must wait while the checker loads"
+    links = _search(v, "准考证号")
+    assert any("national/zhunkaozheng/" in link for link in links), links[:10]
+    assert v.page.get_attribute(PHOTO, "data-state") == "loading"
+    for route in held:
+        route.continue_()
+    v.wait(f'{PHOTO}[data-state="ready"]')
+
+
+def test_tool_page_search_starts_once_the_checker_is_ready(visit) -> None:
+    v = visit("tools/courses/")
+    v.wait(f'{COURSES}[data-state="ready"]')
+    for _ in range(100):  # the tool pages' CSP rules out wait_for_function (it evaluates a string)
+        if _search_worker_requested(v):
+            break
+        v.page.wait_for_timeout(100)
+    assert _search_worker_requested(v), "the search worker should start once the checker is ready"
+    links = _search(v, "转考")
+    assert any("national/transfer/" in link for link in links), links[:10]

@@ -3,12 +3,58 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from test_web_browser import COURSES, PHOTO, _cli_courses, _paste, _photo_statuses
 from web_inputs import cli_json, statuses
+
+ROOT = Path(__file__).resolve().parents[2]
+# Runs in Node against the module the browser uses: pack/unpack round trips, and damaged entries are refused.
+PACKING = """
+import { pack, unpack } from "%s";
+const out = {};
+const page = 65536;
+const sample = (length, fill) => { const b = new Uint8Array(length); fill(b); return b; };
+const cases = {
+  empty_heap: sample(5 * page, () => {}),
+  one_byte_at_the_end: sample(5 * page + 7, (b) => { b[b.length - 1] = 9; }),
+  odd_length_with_data: sample(3 * page + 1001, (b) => { for (let i = 0; i < b.length; i += 997) b[i] = i %% 251 + 1; }),
+  dense: sample(2 * page + 12, (b) => b.fill(0xab)),
+  unaligned_view: new Uint8Array(sample(4 * page + 8, (b) => { b[page + 3] = 1; }).buffer, 4, 4 * page),
+};
+for (const [name, bytes] of Object.entries(cases)) {
+  const packed = pack(bytes);
+  const back = unpack(packed);
+  out[name] = { same: back.length === bytes.length && back.every((v, i) => v === bytes[i]),
+                packed: packed.length, raw: bytes.length };
+}
+const good = pack(cases.odd_length_with_data);
+const damaged = {
+  junk: new Uint8Array(4096).fill(7),
+  truncated: good.subarray(0, good.length - 1),
+  trailing: new Uint8Array([...good, 0]),
+  bad_page_number: (() => { const b = good.slice(); b[20] = 200; return b; })(),
+};
+out.refused = Object.fromEntries(Object.entries(damaged).map(([name, bytes]) => {
+  try { unpack(bytes); return [name, false]; } catch { return [name, true]; }
+}));
+console.log(JSON.stringify(out));
+"""
+
+
+def test_snapshot_packing_keeps_the_exact_bytes_and_refuses_damage() -> None:
+    module = (ROOT / "docs" / "assets" / "checkers" / "snapshot.mjs").as_uri()
+    proc = subprocess.run(["node", "--input-type=module", "-e", PACKING % module],
+                          capture_output=True, text=True, timeout=60, check=True)
+    out = json.loads(proc.stdout)
+    refused = out.pop("refused")
+    assert all(case["same"] for case in out.values()), out
+    assert out["empty_heap"]["packed"] < 100 and out["dense"]["packed"] > out["dense"]["raw"]
+    assert refused == {"junk": True, "truncated": True, "trailing": True, "bad_page_number": True}
+
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -1,5 +1,6 @@
 // The page's side of the checker worker: started once per page, requests matched by id, progress
-// reported to every widget. Nothing is loaded until start() is called (see widget.mjs for when).
+// reported to every widget. No runtime byte is loaded until start() is called (see widget.mjs and start.mjs
+// for when); warm() only starts the worker thread with its own modules.
 
 import { loadingError, stalled, unsupported } from "./messages.mjs";
 
@@ -13,6 +14,10 @@ class CheckerClient {
     this.state = { phase: "idle", loaded: 0, total: 0 };
     this.ready = null;
     this.worker = null;
+    this.workerError = null; // the worker's load error, if it reported one
+    this.cannotStart = false; // new Worker() threw
+    this.onMessage = null;
+    this.onWorkerError = null;
     this.readyMs = null;
   }
 
@@ -26,6 +31,29 @@ class CheckerClient {
   _set(state) {
     this.state = { ...this.state, ...state };
     for (const listener of this.listeners) listener(this.state);
+    // Tells the page the runtime is done loading, either way (tool pages then let the theme's search start).
+    if (state.phase === "ready" || state.phase === "failed") window.dispatchEvent(new Event("checker-settled"));
+  }
+
+  /** Start the worker thread, which loads its own small modules and waits: no runtime byte is fetched until
+   * start(). Tool pages call this as soon as their script runs. False when this browser cannot run it. */
+  warm() {
+    if (this.worker) return true;
+    if (this.cannotStart || typeof WebAssembly !== "object" || typeof Worker !== "function") return false;
+    try {
+      this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+    } catch (err) {
+      console.error("checker worker could not start", err);
+      this.cannotStart = true;
+      return false;
+    }
+    this.worker.onmessage = (event) => this.onMessage?.(event);
+    this.worker.onerror = (event) => {
+      console.error("checker worker failed", event.message ?? event);
+      this.workerError = String(event.message ?? "error");
+      this.onWorkerError?.();
+    };
+    return true;
   }
 
   /** Start loading the runtime (once); resolves when the checkers are ready. */
@@ -44,20 +72,17 @@ class CheckerClient {
         clearTimeout(this.stall);
         this.stall = setTimeout(() => fail(stalled), STALL_MS);
       };
-      if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+      if (!this.warm()) {
         fail(unsupported);
         return;
       }
-      try {
-        this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
-      } catch (err) {
-        console.error("checker worker could not start", err);
-        fail(unsupported);
+      if (this.workerError !== null) {
+        fail(loadingError);
         return;
       }
       this._set({ phase: "download" });
       watchdog();
-      this.worker.onmessage = (event) => {
+      this.onMessage = (event) => {
         const msg = event.data ?? {};
         if (this.state.phase === "failed") return;
         if (msg.type === "progress") {
@@ -84,10 +109,10 @@ class CheckerClient {
       };
       // A module worker that cannot be fetched or parsed (e.g. runtime.mjs missing) reports here.
       // So does an exception nobody caught while loading; after "ready" the requests report their own.
-      this.worker.onerror = (event) => {
-        console.error("checker worker failed", event.message ?? event);
+      this.onWorkerError = () => {
         if (this.state.phase !== "ready") fail(loadingError);
       };
+      this.worker.postMessage({ type: "boot" });
     });
     this.ready.catch(() => {}); // reported through the state; callers that await it see the rejection
     return this.ready;

@@ -9,7 +9,8 @@
  * @param {object} options.runtime        the build's runtime descriptor (runtime.mjs): stdlib, lockfile, package
  * @param {string} [options.stdLibURL]    override of the standard library zip (tests)
  * @param {(phase: string) => void} [options.onPhase]
- * @param {Uint8Array} [options.snapshot] a memory snapshot made by engine.snapshot() of this same runtime:
+ * @param {Uint8Array|Promise<Uint8Array>} [options.snapshot] a memory snapshot made by engine.snapshot() of
+ *                                        this same runtime (or a promise of one, awaited by loadPyodide):
  *                                        boot from it (no wheel install, no imports); throws if unusable
  * @param {boolean} [options.snapshots]   boot so that engine.snapshot() can be called afterwards
  */

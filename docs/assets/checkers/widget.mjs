@@ -1,5 +1,6 @@
 // Entry point of the checker widgets on a page. Loading policy: a widget on a tool page
-// (data-load="idle") starts the runtime as soon as the page is idle (at most 200 ms after load); an embedded one
+// (data-load="idle") starts the runtime as soon as the page is idle (start.mjs, in the tool pages' <head>, usually does
+// it first; at most 200 ms after load); an embedded one
 // (data-load="interaction", folded in a <details> on guide pages) starts it only when the reader
 // reaches for it: opens it, scrolls it into view, focuses or touches it, or picks a file.
 

@@ -1,5 +1,5 @@
-// Module worker: boots Pyodide from this site's own runtime directory, loads the checkers wheel and
-// answers {id, op, args} with {id, ok, result} or {id, ok: false, error: {type, message}}.
+// Module worker: on {type: "boot"} (or its first request) boots Pyodide from this site's own runtime directory,
+// loads the checkers wheel and answers {id, op, args} with {id, ok, result} or {id, ok: false, error: {type, message}}.
 // Progress while loading is posted as {type: "progress", phase, loaded, total}; then {type: "ready", ms,
 // boot: "snapshot" | "fresh"} or {type: "failed", error}. A fresh boot ends by storing a memory snapshot
 // (snapshot.mjs) before any request is served; the next visit boots from it, or fresh if it is unusable. Photos are decoded here by the browser, only after Python's inspect()
@@ -8,7 +8,7 @@
 import runtime from "./runtime.mjs";
 import { engineError, startEngine } from "./engine.mjs";
 import { decodeFailed, loadingError } from "./messages.mjs";
-import { dropSnapshot, loadSnapshot, saveSnapshot } from "./snapshot.mjs";
+import { dropSnapshot, findSnapshot, saveSnapshot } from "./snapshot.mjs";
 
 const indexURL = new URL(runtime.dir, import.meta.url).href;
 // Never fetched: the Cache API key of this build's snapshot, inside the build's hashed directory.
@@ -19,10 +19,17 @@ const expected = Object.entries(runtime.bytes ?? {})
   .reduce((sum, [, size]) => sum + size, 0);
 let loaded = 0;
 let phase = "download";
+let posted = { phase: null, at: -Infinity };
+// At most one progress message per PROGRESS_MS while a phase lasts: the bar moves smoothly, and a file
+// read from the HTTP cache in hundreds of chunks does not flood the page with messages.
+const PROGRESS_MS = 100;
 
 function progress() {
   // Pyodide boots while its files stream in: until they are all here, the reader sees the download.
   const shown = (phase === "boot" || phase === "download") && loaded < expected ? "download" : phase;
+  const now = performance.now();
+  if (shown === posted.phase && now - posted.at < PROGRESS_MS && loaded < expected) return;
+  posted = { phase: shown, at: now };
   self.postMessage({ type: "progress", phase: shown, loaded, total: expected });
 }
 
@@ -46,13 +53,21 @@ self.fetch = async (input, init) => {
   return response;
 };
 
+// --- before the page is idle: only what this browser already has -----------------------------------------
+// Nothing is fetched from the network until the first {type: "boot"} message or request. The snapshot an
+// earlier visit stored in this browser is looked up and read at once, off the page's thread.
+const storedSnapshot = findSnapshot(snapshotKey);
+
 let engine = null;
 let limits = null;
-const started = performance.now();
 
 async function boot() {
   progress();
-  const [{ loadPyodide }, stored] = await Promise.all([import(indexURL + "pyodide.mjs"), loadSnapshot(snapshotKey)]);
+  // Everything that does not depend on anything else starts now: Pyodide's loader, its Emscripten module
+  // (loadPyodide imports the same URL, so it finds it loaded or loading) and the lookup of a stored snapshot,
+  // whose bytes are then read while Pyodide fetches and compiles its files.
+  import(indexURL + "pyodide.asm.mjs").catch(() => {}); // a failure is reported by loadPyodide's own import
+  const [{ loadPyodide }, stored] = await Promise.all([import(indexURL + "pyodide.mjs"), storedSnapshot]);
   const options = {
     loadPyodide,
     indexURL,
@@ -64,7 +79,7 @@ async function boot() {
   };
   if (stored) {
     try {
-      engine = await startEngine({ ...options, snapshot: stored });
+      engine = await startEngine({ ...options, snapshot: stored.bytes });
       limits = engine.call("limits", {});
       return;
     } catch (err) {
@@ -76,27 +91,37 @@ async function boot() {
   engine = await startEngine({ ...options, snapshots: typeof caches !== "undefined" });
   limits = engine.call("limits", {});
 }
-const ready = boot();
+// The page may start this worker before it wants the runtime (tool pages do): see "before the page is idle".
+let ready = null;
+let started = null;
 
-ready.then(
-  () => {
-    self.postMessage({ type: "ready", ms: performance.now() - started, boot: engine.boot });
-    // Runs before any request (they wait on `ready` too, registered later), so no user data is copied.
-    if (engine.boot === "fresh" && typeof caches !== "undefined") {
-      let bytes = null;
-      try {
-        bytes = engine.snapshot();
-      } catch (err) {
-        console.warn("no memory snapshot", err);
-      }
-      if (bytes) saveSnapshot(snapshotKey, bytes);
+function begin() {
+  if (ready) return ready;
+  started = performance.now();
+  ready = boot();
+  ready.then(onReady, onFailed);
+  return ready;
+}
+
+function onReady() {
+  self.postMessage({ type: "ready", ms: performance.now() - started, boot: engine.boot });
+  // Runs before any request is served (requests wait on the same promise, registered after this), so the
+  // snapshot holds no user data.
+  if (engine.boot === "fresh" && typeof caches !== "undefined") {
+    let bytes = null;
+    try {
+      bytes = engine.snapshot();
+    } catch (err) {
+      console.warn("no memory snapshot", err);
     }
-  },
-  (err) => {
-    console.error("checker runtime failed to load", err);
-    self.postMessage({ type: "failed", error: { type: err?.name ?? "Error", message: loadingError } });
-  },
-);
+    if (bytes) saveSnapshot(snapshotKey, bytes);
+  }
+}
+
+function onFailed(err) {
+  console.error("checker runtime failed to load", err);
+  self.postMessage({ type: "failed", error: { type: err?.name ?? "Error", message: loadingError } });
+}
 
 // --- photo decoding -----------------------------------------------------------------------------
 
@@ -208,9 +233,13 @@ async function checkPhoto({ file, spec }) {
 // --- requests -----------------------------------------------------------------------------------
 
 self.onmessage = async (event) => {
-  const { id, op, args } = event.data ?? {};
+  const { id, op, args, type } = event.data ?? {};
+  if (type === "boot") {
+    begin().catch(() => {}); // reported by onFailed
+    return;
+  }
   try {
-    await ready;
+    await begin();
   } catch {
     self.postMessage({ id, ok: false, error: { type: "LoadError", message: loadingError } });
     return;
