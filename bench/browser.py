@@ -89,6 +89,7 @@ class Visit:
     url: str
     ready_ms: float | None
     worker_ms: float | None  # when the page started a worker, if it did
+    boot_ms: float | None  # when that worker started loading the runtime (its first progress message)
     import_ms: float | None  # the worker's "import" phase (import checkers.web) until ready
     bytes: int
     requests: int
@@ -97,7 +98,8 @@ class Visit:
     served: tuple[Served, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"url": self.url, "ready_ms": self.ready_ms, "worker_ms": self.worker_ms, "import_ms": self.import_ms, "bytes": self.bytes, "requests": self.requests,
+        return {"url": self.url, "ready_ms": self.ready_ms, "worker_ms": self.worker_ms, "boot_ms": self.boot_ms,
+                "import_ms": self.import_ms, "bytes": self.bytes, "requests": self.requests,
                 "pyodide_bytes": self.pyodide_bytes, "error": self.error,
                 "served": [s.to_dict() for s in self.served]}
 
@@ -144,17 +146,19 @@ def visit(context: Any, url: str, record: list[Served], *, wait_ready: bool, set
     page = context.new_page()
     page.add_init_script(OBSERVER)
     error = None
-    ready = worker = imported = None
+    ready = worker = booted = imported = None
     try:
         ready = goto_ready(page, url, wait_ready, timeout_ms)
         worker = page.evaluate("window.__bench.worker ?? null")
+        booted = page.evaluate("window.__bench.phases?.download ?? null")
         imported = page.evaluate("(p => p && p.import && p.ready ? p.ready - p.import : null)(window.__bench.phases)")
     except Exception as err:  # noqa: BLE001 - a failed visit is a result to report, not a crash
         error = f"{type(err).__name__}: {str(err).splitlines()[0][:160]}"
     quiet(record, settle)
     served = list(record)
     pyodide = sum(s.bytes for s in served if "/pyodide" in s.path or s.path.endswith((".wasm", ".whl")))
-    return Visit(url, ready, worker, imported, sum(s.bytes for s in served), len(served), pyodide, error, tuple(served)), page
+    return Visit(url, ready, worker, booted, imported, sum(s.bytes for s in served), len(served), pyodide, error,
+                 tuple(served)), page
 
 
 def goto_ready(page: Any, url: str, wait_ready: bool = True, timeout_ms: float = 90_000) -> float | None:
