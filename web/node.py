@@ -14,7 +14,6 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "web" / "node" / "run.mjs"
-COMPILER = ROOT / "web" / "node" / "compile.mjs"
 
 
 class NodeError(RuntimeError):
@@ -46,10 +45,6 @@ def _index(index: Path) -> str:
     return str(index.resolve()) + "/"
 
 
-def compile_job(source: Path, out: Path, mode: str) -> dict[str, Any]:
-    return {"input": str(source.resolve()), "output": str(out.resolve()), "mode": mode}
-
-
 def run_job(
     index: Path,
     runtime: dict[str, Any],
@@ -67,23 +62,11 @@ def run_job(
     return job
 
 
-def compile_zip(index: Path, source: Path, out: Path, mode: str, timeout: float = 300) -> dict[str, Any]:
-    """Compile the .py files of ``source`` with a freshly booted Pyodide (web/node/compile.mjs) into ``out``."""
-    return _node(COMPILER, {"index": _index(index), **compile_job(source, out, mode)}, timeout)
-
-
-def run_cases(
-    index: Path,
-    runtime: dict[str, Any],
-    cases: list[dict[str, Any]],
-    *,
-    stdlib: Path | None = None,
-    trace: bool = False,
-    imports: list[str] | None = None,
-    timeout: float = 300,
-) -> dict[str, Any]:
-    """Boot Pyodide from ``index`` (a runtime directory), run ``cases``; return the runner's JSON."""
-    return _node(RUNNER, run_job(index, runtime, cases, stdlib=stdlib, trace=trace, imports=imports), timeout)
+def run_cases(index: Path, runtime: dict[str, Any], cases: list[dict[str, Any]], *, timeout: float = 300,
+              **options: Any) -> dict[str, Any]:
+    """Boot Pyodide from ``index`` in a fresh Node process, run ``cases`` (``options`` as for run_job); return
+    the runner's JSON."""
+    return _node(RUNNER, run_job(index, runtime, cases, **options), timeout)
 
 
 class NodeSession:
@@ -103,12 +86,13 @@ class NodeSession:
         )
 
     def run(self, index: Path, runtime: dict[str, Any], cases: list[dict[str, Any]], **options: Any) -> dict[str, Any]:
-        """Boot from ``index`` and run ``cases`` (options as for run_cases); once per session, first."""
+        """Boot from ``index`` and run ``cases`` (options as for run_job); once per session, first."""
         return self._request("run", run_job(index, runtime, cases, **options))
 
     def compile(self, source: Path, out: Path, mode: str) -> dict[str, Any]:
-        """compile_zip on this session's interpreter (allowed only after its run)."""
-        return self._request("compile", compile_job(source, out, mode))
+        """Compile the .py files of the zip ``source`` into ``out`` (web/node/compile.mjs) on this session's
+        interpreter; allowed only after its run."""
+        return self._request("compile", {"input": str(source.resolve()), "output": str(out.resolve()), "mode": mode})
 
     def _request(self, op: str, job: dict[str, Any]) -> dict[str, Any]:
         assert self._proc.stdin is not None and self._proc.stdout is not None

@@ -224,11 +224,11 @@ def start_runtime(root: Path = ROOT, cache: Path = CACHE) -> Future[tuple[Path, 
     return future
 
 
-def build_runtime(site_dir: Path, built: tuple[Path, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Copy the runtime (``built`` by cached_runtime, or built now) into
-    ``site_dir/assets/pyodide/<version>-<hash>/``; returns the public descriptor that web.assets.pin writes
-    into the pages' runtime.mjs (``site_path``: the runtime directory from the site root)."""
-    files, runtime = built if built is not None else cached_runtime()
+def build_runtime(site_dir: Path, built: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
+    """Copy the runtime ``built`` by cached_runtime into ``site_dir/assets/pyodide/<version>-<hash>/``; returns
+    the public descriptor that web.assets.pin writes into the pages' runtime.mjs (``site_path``: the runtime
+    directory from the site root)."""
+    files, runtime = built
     dirname = f"{runtime['version']}-{runtime['hash']}"
     base = site_dir / "assets" / "pyodide"
     if base.exists():

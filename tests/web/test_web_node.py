@@ -213,17 +213,3 @@ def test_session_compiles_on_its_interpreter_only_after_the_run(runtime, tmp_pat
         with pytest.raises(NodeError, match='compile mode must be "stdlib" or "package"'):
             node.compile(source, tmp_path / "x.zip", "bytes")
         assert node.compile(source, tmp_path / "again.zip", "package")["files"] == 2
-
-
-def test_compile_script_matches_the_session(runtime, tmp_path: Path) -> None:
-    """node web/node/compile.mjs (its own fresh boot) and the session's compile are the same code: same members."""
-    from web.node import NodeSession, compile_zip
-    from web.runtime import NPM_DIR
-
-    index, descriptor = runtime
-    source = _source_zip(tmp_path / "src.zip", PACKAGE_SOURCES)
-    assert compile_zip(NPM_DIR, source, tmp_path / "script.zip", "package") == {"files": 2, "cache_tag": "cpython-314"}
-    with NodeSession() as node:
-        node.run(index, descriptor, [])
-        node.compile(source, tmp_path / "session.zip", "package")
-    assert _members(tmp_path / "script.zip") == _members(tmp_path / "session.zip")

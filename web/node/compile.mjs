@@ -1,12 +1,10 @@
 // Compile Python sources to bytecode with Pyodide's own interpreter (the browser's Python version),
 // so the site ships .pyc files and the browser does not spend its start-up compiling.
 //
-//   node web/node/compile.mjs JOB.json      (or "-" for stdin): boots its own Pyodide, compiles one zip
 //   import { compileZip } from "./compile.mjs"   compileZip(pyodide, job) on an interpreter already booted
 //                                                (web/node/run.mjs --session, after its traced run)
 //
-// JOB: {"index": "/abs/pyodide/dir/" (script only), "input": "/abs/in.zip", "output": "/abs/out.zip",
-//       "mode": "stdlib" | "package"}
+// JOB: {"input": "/abs/in.zip", "output": "/abs/out.zip", "mode": "stdlib" | "package"}
 // Every NAME.py in the zip becomes NAME.pyc at the module's own place, sourceless (zipimport and the
 // site-packages FileFinder both import it; no .py is shipped), compiled as `python -OO` does (optimize=2:
 // no docstrings, no asserts; the standard library is tested that way), with a compact line table: each
@@ -15,14 +13,12 @@
 // line, which the engine turns into {type, message}, is unchanged. Other members are copied.
 //  - "stdlib": code objects name the file inside the standard library zip.
 //  - "package": code objects name the file by its path in the wheel (checkers/web.py).
-// Prints (returns) {"files": n, "cache_tag": "..."}.
+// Returns {"files": n, "cache_tag": "..."}.
 // On a session's interpreter, which has already imported some of the modules it compiles, marshal may
 // write a few shared objects differently: such a .pyc can differ by some bytes from a fresh interpreter's,
 // with equal code objects. The same inputs give the same bytes on every build.
 
 import { readFileSync, writeFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-import path from "node:path";
 
 // Runs in its own globals dict: the interpreter's __main__ is left as it was.
 const COMPILER = `
@@ -98,16 +94,4 @@ export function compileZip(pyodide, job) {
       if (pyodide.FS.analyzePath(file).exists) pyodide.FS.unlink(file);
     }
   }
-}
-
-async function main(arg) {
-  const job = JSON.parse(!arg || arg === "-" ? readFileSync(0, "utf8") : readFileSync(arg, "utf8"));
-  const index = job.index.endsWith("/") ? job.index : job.index + "/";
-  const { loadPyodide } = await import(pathToFileURL(path.join(index, "pyodide.mjs")).href);
-  const pyodide = await loadPyodide({ indexURL: index, stdout: () => {}, stderr: (l) => console.error(l) });
-  process.stdout.write(JSON.stringify(compileZip(pyodide, job)));
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  await main(process.argv[2]);
 }
