@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import io
-import json
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from bench.browser import OBSERVER, goto_ready, median, wait_for
+from bench.courses import PLAN, sample
+from checkers.catalog import plans
 from tools.serve import Served
 
-ROOT = Path(__file__).resolve().parent.parent
 REPEATS = 10
 PHOTO_SPEC = "national/graduation"
 PHOTO_LIMIT_MS = 100.0
@@ -42,28 +40,6 @@ def photo_jpeg(limit_kb: int = 40) -> bytes:
     return best
 
 
-def _plans() -> dict[str, Any]:
-    from macros.data import load_dataset, write_catalog
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "catalog.json"
-        write_catalog(load_dataset(ROOT), path)
-        return json.loads(path.read_text(encoding="utf-8")).get("plans", {})
-
-
-def course_paste(plan: dict[str, Any], rows: int = COURSE_ROWS) -> str:
-    """``rows`` lines as a results page shows them: code, name, score, sitting (retakes when the plan is shorter)."""
-    from web.samples import _codes
-
-    courses = sorted(set(_codes(plan)))
-    lines = []
-    for i in range(rows):
-        code, name = courses[i % len(courses)]
-        score = 60 + (i * 7) % 40 if i < len(courses) else 45 + i % 10
-        lines.append(f"{code}\t{name}\t{score}\t{2021 + i // 12}-{'04' if i % 2 else '10'}")
-    return "\n".join(lines)
-
-
 def _open(browser: Any, url: str) -> tuple[Any, Any, str | None]:
     ctx = browser.new_context()
     page = ctx.new_page()
@@ -91,6 +67,16 @@ def _checks(page: Any, root: str) -> str:
     return f"{len(rows)} checks: " + ", ".join(f"{n} {s}" for s, n in counts.items())
 
 
+def _series(page: Any, actions: list[Any], event: str) -> tuple[list[float], set[str]]:
+    """Each action timed with _timed: the times in order and the verdicts seen."""
+    times, verdicts = [], set()
+    for act in actions:
+        ms, verdict = _timed(page, act, event)
+        times.append(ms)
+        verdicts.add(verdict)
+    return times, verdicts
+
+
 def _row(label: str, times: list[float], limit: float, note: str) -> str:
     first, rest = times[0], times[1:]
     value = median(rest)
@@ -108,11 +94,8 @@ def _photo(browser: Any, base: str) -> str:
         root = ".checker--photo"
         page.select_option(f"{root} .checker__select", PHOTO_SPEC)
         files = [{"name": f"photo-{i}.jpg", "mimeType": "image/jpeg", "buffer": data} for i in range(REPEATS + 1)]
-        times, verdicts = [], set()
-        for f in files:
-            ms, verdict = _timed(page, lambda f=f: page.set_input_files(f"{root} .checker__file", files=[f]), "change")
-            times.append(ms)
-            verdicts.add(verdict)
+        times, verdicts = _series(
+            page, [lambda f=f: page.set_input_files(f"{root} .checker__file", files=[f]) for f in files], "change")
         note = f"480×640 JPEG of {len(data) / 1024:.0f} KB, spec `{PHOTO_SPEC}`, {_checks(page, root)}, verdict {'/'.join(sorted(verdicts))}"
         return _row("photo: file chosen (`change`) → `data-verdict` in the widget", times, PHOTO_LIMIT_MS, note)
     finally:
@@ -120,15 +103,10 @@ def _photo(browser: Any, base: str) -> str:
 
 
 def _courses(browser: Any, base: str) -> str:
-    plans = {k: v for k, v in _plans().items() if k.startswith("jiangsu/")}
-    if not plans:
-        return "| courses verdict | no Jiangsu plan in data/plans/ | ≤ 30 ms | not measured |"
-    try:  # the same paste as the CPython benchmark, so the two figures compare
-        from bench.courses import PLAN, sample
-    except ImportError:
-        PLAN, sample = "", None
-    plan_id = PLAN if PLAN in plans else sorted(plans)[0]
-    text = sample(plan_id, COURSE_ROWS) if sample is not None else course_paste(plans[plan_id])
+    # The same plan and paste as the CPython benchmark (bench/courses.py), so the two figures compare.
+    if PLAN not in plans():
+        return f"| courses verdict | plan `{PLAN}` is not in data/plans/ | ≤ 30 ms | not measured |"
+    plan_id, text = PLAN, sample(PLAN, COURSE_ROWS)
     ctx, page, error = _open(browser, base + "tools/courses/")
     try:
         if error:
@@ -136,11 +114,7 @@ def _courses(browser: Any, base: str) -> str:
         root = ".checker--courses"
         page.select_option(f"{root} .checker__select", plan_id)
         page.fill(f"{root} .checker__paste", text)
-        times, verdicts = [], set()
-        for _ in range(REPEATS + 1):
-            ms, verdict = _timed(page, lambda: page.click(f"{root} .checker__run"), "click")
-            times.append(ms)
-            verdicts.add(verdict)
+        times, verdicts = _series(page, [lambda: page.click(f"{root} .checker__run")] * (REPEATS + 1), "click")
         note = f"{COURSE_ROWS}-row paste for plan `{plan_id}`, verdict {'/'.join(sorted(verdicts))}"
         return _row("courses: button clicked → `data-verdict` in the widget", times, COURSES_LIMIT_MS, note)
     finally:
