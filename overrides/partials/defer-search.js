@@ -1,7 +1,7 @@
 // Tool pages only (overrides/tool.html, inline so it runs before the theme's bundle). The theme's search builds
 // its whole index in a worker as soon as a page loads: CPU that the checker's runtime needs at the same moment
-// on a phone. Here the search worker is created only when the checker has started (the client announces
-// "checker-settled" once it is ready or has failed), when the reader goes for the search box, or after
+// on a phone. Here the search worker is created only once the checker has settled (the client announces
+// "checker-settled" when it is ready or has failed), when the reader goes for the search box, or after
 // 20 s at the latest. Messages posted before then are kept in order and delivered, so no query is lost.
 (() => {
   const Native = window.Worker;
@@ -21,8 +21,7 @@
       this.queue = [];
       this.real = null;
       this.ended = false;
-      if (released) this.start();
-      else waiting.push(this);
+      waiting.push(this);
     }
     start() {
       if (this.real || this.ended) return;

@@ -15,7 +15,6 @@ class CheckerClient {
     this.ready = null;
     this.worker = null;
     this.workerError = null; // the worker's load error, if it reported one
-    this.cannotStart = false; // new Worker() threw
     this.onMessage = null;
     this.onWorkerError = null;
     this.readyMs = null;
@@ -39,12 +38,11 @@ class CheckerClient {
    * start(). Tool pages call this as soon as their script runs. False when this browser cannot run it. */
   warm() {
     if (this.worker) return true;
-    if (this.cannotStart || typeof WebAssembly !== "object" || typeof Worker !== "function") return false;
+    if (typeof WebAssembly !== "object" || typeof Worker !== "function") return false;
     try {
       this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
     } catch (err) {
       console.error("checker worker could not start", err);
-      this.cannotStart = true;
       return false;
     }
     this.worker.onmessage = (event) => this.onMessage?.(event);

@@ -2,8 +2,9 @@
 // loads the checkers wheel and answers {id, op, args} with {id, ok, result} or {id, ok: false, error: {type, message}}.
 // Progress while loading is posted as {type: "progress", phase, loaded, total}; then {type: "ready", ms,
 // boot: "snapshot" | "fresh"} or {type: "failed", error}. A fresh boot ends by storing a memory snapshot
-// (snapshot.mjs) before any request is served; the next visit boots from it, or fresh if it is unusable. Photos are decoded here by the browser, only after Python's inspect()
-// has allowed it, and handed to Python as RGB bytes in the file's stored orientation.
+// (snapshot.mjs) before any request is served; the next visit boots from it, or fresh if it is unusable.
+// Photos are decoded here by the browser, only after Python's inspect() has allowed it, and handed to Python
+// as RGB bytes in the file's stored orientation.
 
 import runtime from "./runtime.mjs";
 import { engineError, startEngine } from "./engine.mjs";
@@ -63,9 +64,9 @@ let limits = null;
 
 async function boot() {
   progress();
-  // Everything that does not depend on anything else starts now: Pyodide's loader, its Emscripten module
-  // (loadPyodide imports the same URL, so it finds it loaded or loading) and the lookup of a stored snapshot,
-  // whose bytes are then read while Pyodide fetches and compiles its files.
+  // Pyodide's loader and its Emscripten module load side by side (loadPyodide imports the same URL and finds it
+  // loaded or loading); the stored snapshot, looked up when the worker started, is passed on as a promise of
+  // its bytes, which loadPyodide awaits only once it needs them.
   import(indexURL + "pyodide.asm.mjs").catch(() => {}); // a failure is reported by loadPyodide's own import
   const [{ loadPyodide }, stored] = await Promise.all([import(indexURL + "pyodide.mjs"), storedSnapshot]);
   const options = {
