@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import statistics
+import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,10 +27,13 @@ STOCK_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_std
 OBSERVER = """
 (() => {
   const b = (window.__bench = { ready: null, error: null, verdicts: [], changes: [] });
+  // The bench waits for this console message instead of asking the page again and again while it loads
+  // (every question is a task on the page's main thread, which would delay the idle moment it measures).
+  const settled = () => { if (b.ready === null && b.error === null) console.debug("__bench:settled"); };
   const seen = (el, name) => {
     const value = el.getAttribute(name);
-    if (name === "data-state" && value === "ready" && b.ready === null) b.ready = performance.now();
-    if (name === "data-state" && value === "error" && b.error === null) b.error = performance.now();
+    if (name === "data-state" && value === "ready" && b.ready === null) { settled(); b.ready = performance.now(); }
+    if (name === "data-state" && value === "error" && b.error === null) { settled(); b.error = performance.now(); }
     if (name === "data-verdict" && value) b.verdicts.push({ t: performance.now(), value });
   };
   new MutationObserver((records) => {
@@ -106,13 +112,15 @@ class Visit:
 
 def stock_site(dest: Path, trimmed_stdlib: Path | None = None) -> tuple[Path, str]:
     """The npm package's runtime files, unchanged, under assets/pyodide/<version>/ plus a page (index.html)
-    calling loadPyodide(); with ``trimmed_stdlib``, also trimmed.html: the same with only the stdlib swapped."""
+    calling loadPyodide(); with ``trimmed_stdlib``, also trimmed.html: the same with only the stdlib swapped;
+    and warm-up.html (WARM_UP)."""
     version = json.loads((NPM / "package.json").read_text(encoding="utf-8"))["version"]
     runtime = dest / "assets" / "pyodide" / version
     runtime.mkdir(parents=True)
     for name in STOCK_FILES:
         shutil.copyfile(NPM / name, runtime / name)
     (dest / "index.html").write_text(STOCK_PAGE.format(version=version, options=""), encoding="utf-8")
+    (dest / "warm-up.html").write_text(WARM_UP, encoding="utf-8")
     if trimmed_stdlib is not None:
         shutil.copyfile(trimmed_stdlib, runtime / "trimmed_stdlib.zip")
         options = f'{{ stdLibURL: new URL("./assets/pyodide/{version}/trimmed_stdlib.zip", location.href).href }}'
@@ -120,11 +128,52 @@ def stock_site(dest: Path, trimmed_stdlib: Path | None = None) -> tuple[Path, st
     return dest, version
 
 
-def launch(playwright: Any) -> Any:
+def _chromium() -> str:
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if executable is None:
         raise RuntimeError("Chromium is not installed (apt-get install chromium)")
-    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    return executable
+
+
+def launch(playwright: Any) -> Any:
+    return playwright.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+
+
+# A page with Chinese text and nothing else (stock_site writes it next to the stock page, another origin than
+# our site's): wakes a freshly started browser (renderer, compositor, CJK fonts, network service, the HTTP
+# cache on disk) before the measured visit, so a first visit does not also pay for the browser's own start.
+WARM_UP = "<!doctype html><html lang=\"zh\"><meta charset=\"utf-8\"><title>warm-up</title><p>自考考生手册：浏览器预热页</p></html>\n"
+
+
+@contextlib.contextmanager
+def fresh_profile(playwright: Any, warm_up_url: str) -> Iterator[Any]:
+    """A browser with a new, empty profile on disk, as a candidate's own browser keeps it: HTTP cache on disk,
+    and the code caches Chromium keeps only there (compiled WebAssembly and JavaScript). Playwright's usual
+    contexts are incognito-style (everything in memory, no code cache): `private_window` below.
+    ``warm_up_url`` (the WARM_UP page) is visited first."""
+    folder = tempfile.mkdtemp(prefix="bench-profile-")
+    try:
+        context = playwright.chromium.launch_persistent_context(folder, executable_path=_chromium(), args=CHROMIUM_ARGS)
+        try:
+            page = context.pages[0] if context.pages else context.new_page()
+            page.goto(warm_up_url)
+            page.wait_for_timeout(300)
+            page.close()
+            yield context
+        finally:
+            context.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def private_window(browser: Any) -> Iterator[Any]:
+    """An incognito-style context of an already running browser (nothing kept on disk, no code cache)."""
+    context = browser.new_context()
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 def quiet(record: list[Served], settle: float = 0.6, limit: float = 30.0) -> None:
@@ -162,7 +211,10 @@ def visit(context: Any, url: str, record: list[Served], *, wait_ready: bool, set
 
 
 def goto_ready(page: Any, url: str, wait_ready: bool = True, timeout_ms: float = 90_000) -> float | None:
-    """Navigate; with ``wait_ready``, ms from navigation start until an element says data-state="ready"."""
+    """Navigate; with ``wait_ready``, ms from navigation start until an element says data-state="ready".
+    Waits for OBSERVER's console message rather than asking the page while it loads."""
+    settled: list[str] = []
+    page.on("console", lambda message: settled.append(message.text) if message.text == "__bench:settled" else None)
     response = page.goto(url, wait_until="load", timeout=timeout_ms)
     if response is None or not response.ok:
         raise RuntimeError(f"HTTP {response.status if response else 'no response'} for {url}")
@@ -170,7 +222,12 @@ def goto_ready(page: Any, url: str, wait_ready: bool = True, timeout_ms: float =
         return None
     if page.locator("[data-state], [data-checker]").count() == 0:
         raise RuntimeError(f"no element with data-state or data-checker on {url}")
-    state = wait_for(page, "s.ready !== null || s.error !== null", timeout_ms)
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not settled:  # Playwright delivers the page's console messages while it waits here
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"waited {timeout_ms / 1000:.0f} s for data-state=ready on {url}")
+        page.wait_for_timeout(20)
+    state = page.evaluate("window.__bench")
     ready = state["ready"]
     if ready is None:
         raise RuntimeError("the page signalled data-state=error")
