@@ -116,6 +116,12 @@ def _runtime_bytes(visits: list[Visit]) -> float | None:
     return median([float(v.pyodide_bytes) for v in visits if not v.error])
 
 
+def _spread(first: list[Visit], repeat: list[Visit]) -> str:
+    """The lowest and highest repeat ÷ first over the runs (each pair made in the same browser profile)."""
+    ratios = sorted(r.ready_ms / f.ready_ms for f, r in zip(first, repeat) if f.ready_ms and r.ready_ms)
+    return f"×{ratios[0]:.2f} to ×{ratios[-1]:.2f}" if ratios else "—"
+
+
 def _ratio(value: float | None, base: float | None) -> str:
     return f"×{value / base:.2f}" if value is not None and base else ""
 
@@ -164,7 +170,8 @@ def _tools(pw: Any, browser: Any, base: str, stock: str, records: dict[str, list
                 f"| `/{path}` repeat visit (same browser profile, after the first visit stayed until its start-up snapshot "
                 f"was saved, ≤ {STAY_S:.0f} s; HTTP cache; {_kb(r_bytes)} sent; booted from: "
                 f"{', '.join(runs[path].get('boots', []))}) → ready "
-                f"(runs: {', '.join(_ms(v.ready_ms) for v in repeat)}) | {_ms(r_ms)} | ≤ 0.5 × first = {_ms(0.5 * f_ms)} "
+                f"(runs: {', '.join(_ms(v.ready_ms) for v in repeat)}; each run against its own first visit: "
+                f"{_spread(first, repeat)}) | {_ms(r_ms)} | ≤ 0.5 × first = {_ms(0.5 * f_ms)} "
                 f"| {_verdict(r_ms <= 0.5 * f_ms, f'×{r_ms / f_ms:.2f}')} |"
             )
         pf_ms, _, pf_err = _summary(private[path]["first"])
@@ -222,6 +229,25 @@ def _notes(runs: dict[str, dict[str, list[Visit]]], s_ms: float | None, s_bytes:
                "on a background thread (the private-window rows). " if r is not None and b is not None else "")
             + "Over a link where bytes take time (the simulated-link rows in the table) the HTTP cache also saves "
             "the download.")
+    for path in TOOLS:
+        f_ms = median([v.ready_ms for v in runs[path]["first"]])
+        done = [v for v in runs[path]["repeat"] if not v.error]
+        r_ms, b_ms, i_ms = (median([getattr(v, k) for v in done]) for k in ("ready_ms", "boot_ms", "import_ms"))
+        if None in (f_ms, r_ms, b_ms, i_ms) or r_ms <= 0.5 * f_ms:
+            continue
+        ratios = [r.ready_ms / f.ready_ms for f, r in zip(runs[path]["first"], runs[path]["repeat"])
+                  if f.ready_ms and r.ready_ms]
+        sides = ("the runs fall on both sides of the limit" if min(ratios) <= 0.5 < max(ratios)
+                 else "every run was above the limit")
+        notes.append(
+            f"Why `/{path}` misses the repeat-visit target, by ×{r_ms / f_ms - 0.5:.2f}: on loopback a repeat visit "
+            f"is only CPU, in two parts this run measured and no cache removes. Until the page was idle, "
+            f"{_ms(b_ms)}: the page's own parsing, style and layout and the theme's script (the runtime starts only "
+            f"then, by the tool pages' loading rule). From there to ready, {_ms(r_ms - b_ms)}: Pyodide restoring "
+            f"itself, of which our own code (`import checkers.web` and the first call) took {_ms(i_ms)}. What is "
+            f"left is the browser's and Pyodide's own start-up work; {sides} (each run against its own first "
+            f"visit: {_spread(runs[path]['first'], runs[path]['repeat'])}). Where bytes take time, the repeat visit "
+            f"is far below the limit (the simulated-link rows).")
     return [f"{n}\n" for n in notes]
 
 
