@@ -116,9 +116,14 @@ def _runtime_bytes(visits: list[Visit]) -> float | None:
     return median([float(v.pyodide_bytes) for v in visits if not v.error])
 
 
+def _ratios(first: list[Visit], repeat: list[Visit]) -> list[float]:
+    """Each run's repeat ÷ first, sorted (each pair made in the same browser profile)."""
+    return sorted(r.ready_ms / f.ready_ms for f, r in zip(first, repeat) if f.ready_ms and r.ready_ms)
+
+
 def _spread(first: list[Visit], repeat: list[Visit]) -> str:
-    """The lowest and highest repeat ÷ first over the runs (each pair made in the same browser profile)."""
-    ratios = sorted(r.ready_ms / f.ready_ms for f, r in zip(first, repeat) if f.ready_ms and r.ready_ms)
+    """The lowest and highest of _ratios."""
+    ratios = _ratios(first, repeat)
     return f"×{ratios[0]:.2f} to ×{ratios[-1]:.2f}" if ratios else "—"
 
 
@@ -235,9 +240,8 @@ def _notes(runs: dict[str, dict[str, list[Visit]]], s_ms: float | None, s_bytes:
         r_ms, b_ms, i_ms = (median([getattr(v, k) for v in done]) for k in ("ready_ms", "boot_ms", "import_ms"))
         if None in (f_ms, r_ms, b_ms, i_ms) or r_ms <= 0.5 * f_ms:
             continue
-        ratios = [r.ready_ms / f.ready_ms for f, r in zip(runs[path]["first"], runs[path]["repeat"])
-                  if f.ready_ms and r.ready_ms]
-        sides = ("the runs fall on both sides of the limit" if min(ratios) <= 0.5 < max(ratios)
+        ratios = _ratios(runs[path]["first"], runs[path]["repeat"])
+        sides = ("the runs fall on both sides of the limit" if ratios and ratios[0] <= 0.5 < ratios[-1]
                  else "every run was above the limit")
         notes.append(
             f"Why `/{path}` misses the repeat-visit target, by ×{r_ms / f_ms - 0.5:.2f}: on loopback a repeat visit "

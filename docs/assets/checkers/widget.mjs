@@ -1,8 +1,8 @@
-// Entry point of the checker widgets on a page. Loading policy: a widget on a tool page
-// (data-load="idle") starts the runtime as soon as the page is idle (start.mjs, in the tool pages' <head>, usually does
-// it first; at most 200 ms after load); an embedded one
-// (data-load="interaction", folded in a <details> on guide pages) starts it only when the reader
-// reaches for it: opens it, scrolls it into view, focuses or touches it, or picks a file.
+// Entry point of the checker widgets on a page. Loading policy: on a tool page (data-load="idle") the runtime
+// starts as soon as the page is idle, which start.mjs in the tool pages' <head> sees to (at most 200 ms after it
+// runs), or at once when the reader picks a file; an embedded widget (data-load="interaction", folded in a
+// <details> on guide pages) starts it only when the reader reaches for it: opens it, scrolls it into view,
+// focuses or touches it, or picks a file.
 
 import { checker } from "./client.mjs";
 
@@ -10,11 +10,6 @@ const MOUNTS = {
   photo: () => import("./photo.mjs").then((m) => m.mountPhoto),
   courses: () => import("./courses.mjs").then((m) => m.mountCourses),
 };
-
-function whenIdle(callback) {
-  if ("requestIdleCallback" in window) window.requestIdleCallback(callback, { timeout: 200 });
-  else setTimeout(callback, 200);
-}
 
 function onReach(root, start) {
   let done = false;
@@ -42,7 +37,6 @@ async function mount(root) {
     if (state.boot) root.dataset.boot = state.boot;
   });
   const reachedFor = root.dataset.load === "idle" ? start : onReach(root, start);
-  if (root.dataset.load === "idle") whenIdle(start);
   (await MOUNTS[kind]())(root, reachedFor);
 }
 
