@@ -31,7 +31,7 @@ def _today() -> datetime.date:
 
 def _pages(dataset: Any) -> dict[str, str]:
     """Generated page source path -> its Markdown, which only calls a macro."""
-    pages = {"provinces/index.md": "{{ province_index() }}\n"}
+    pages = {"provinces/index.md": "{{ province_index() }}\n", render.COVERAGE_SRC: "{{ coverage_page() }}\n"}
     for slug in SLUGS:
         for topic in TOPICS:
             pages[render.guide_src(slug, topic)] = f'{{{{ province_guide("{slug}", "{topic}") }}}}\n'
@@ -70,6 +70,7 @@ def _nav(dataset: Any, docs: Path) -> list[Any]:
     for title, path in (("参与编辑", "contributing.md"), ("关于本手册", "about.md")):
         if (docs / path).exists():
             nav.append({title: path})
+    nav.append({"资料覆盖情况": render.COVERAGE_SRC})
     return nav
 
 

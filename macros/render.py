@@ -21,6 +21,7 @@ TOPIC_TITLES = {"registration": "报名与注册", "lookup": "考籍与成绩查
 REGIONS = ("华北", "东北", "华东", "华中", "华南", "西南", "西北")
 CONFIDENCE = CONFIDENCE_WORDS
 KINDS = KIND_WORDS
+COVERAGE_SRC = "about/coverage.md"
 NATIONAL_PAGES = ("kaoji-vs-xueji", "kaoji-file", "zhunkaozheng", "transfer", "exemption")
 
 
@@ -213,6 +214,22 @@ class Renderer:
         for plan_id, plan in sorted(self.data.plans.items()):
             by_province.setdefault(plan.province, []).append((plan_id, plan))
         return self._render("plans.md.j2", page_src, by_province=by_province)
+
+    def coverage_page(self) -> str:
+        """/about/coverage/: the grid computed from the data by the rubric, each cell linked to its guide."""
+        from macros.coverage import RATING_WORDS, coverage
+
+        cells = coverage(self.data)
+        totals: dict[str, dict[str, int]] = {t: dict.fromkeys(RATING_WORDS, 0) for t in (*TOPICS, "all")}
+        rows: dict[str, dict[str, Any]] = {}
+        for cell in cells:
+            totals[cell.topic][cell.rating] += 1
+            totals["all"][cell.rating] += 1
+            row = rows.setdefault(cell.slug, {"name": cell.name, "cells": [],
+                                              "file": self.data.origin[f"province:{cell.slug}"]})
+            row["cells"].append(cell)
+        return self._render("coverage.md.j2", COVERAGE_SRC, rows=list(rows.values()), totals=totals,
+                            edit_base=self.edit_base)
 
     def photo_spec(self, spec_id: str, page_src: str) -> str:
         return self._render("photo_spec.md.j2", page_src, spec=self.data.photo_specs[spec_id], spec_id=spec_id)

@@ -389,3 +389,19 @@ def test_a_page_lists_only_the_sources_its_printed_facts_cite(root: Path) -> Non
     assert "src-national-eolce-2024051411575" in national
     topic = renderer.national_topic("graduation")
     assert "src-liuxue86-photo" in topic
+
+
+def test_coverage_page_shows_the_grid_with_links_dates_and_edit_links(root: Path) -> None:
+    _with_rounds(root)
+    page = _renderer(root).coverage_page()
+    row = next(line for line in page.splitlines() if line.startswith("| 云南省 |"))
+    cells = row.split(" | ")[1:4]
+    assert "[<span class=\"cov cov-partial\">部分</span>](../provinces/yunnan/registration.md)" in cells[0]
+    assert "缺：带日期的办理时间或费用" in cells[0] and "核对：2026-11-01" in cells[0]  # its source was seen then
+    assert "核对：2026-11-28" in cells[2]  # a round passed its second reading that day
+    assert "cov-fallback" in cells[1] and "核对：2026-11-20" in cells[1]
+    assert "(https://example.org/repo/edit/main/data/provinces/yunnan.yml " in row
+    from macros.coverage import coverage
+
+    full = sum(1 for c in coverage(load_dataset(root)) if c.rating == "FULL")
+    assert f"| **合计** | **{full}** |" in page
