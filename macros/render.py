@@ -107,8 +107,15 @@ class Renderer:
         return _env().get_template(name).render(
             today=self.today, link=link, page_src=page_src, data=self.data, widget=widget,
             guide_src=guide_src, plan_src=plan_src, checked=self._checked, stale=self._stale,
-            changed=self.changed, reviewed=self._reviewed, rounds_view=self._rounds_view, **context,
+            changed=self.changed, reviewed=self._reviewed, rounds_view=self._rounds_view,
+            spec_reviewed=self._spec_reviewed, **context,
         )
+
+    def _spec_reviewed(self, spec: Any) -> datetime.date | None:
+        """A photo spec counts as re-read when a review of its file passed with the spec's title as text."""
+        from macros.reviews import passed_on
+
+        return passed_on(self.data.reviews.get(f"data/photo_specs/{spec.province}.yml", ()), spec.title)
 
     def _reviewed(self, fact: Any, record: Any) -> datetime.date | None:
         return self.data.reviewed(self._files.get(id(record), ""), fact)

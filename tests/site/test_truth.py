@@ -405,3 +405,15 @@ def test_coverage_page_shows_the_grid_with_links_dates_and_edit_links(root: Path
 
     full = sum(1 for c in coverage(load_dataset(root)) if c.rating == "FULL")
     assert f"| **合计** | **{full}** |" in page
+
+
+def test_a_photo_spec_review_names_its_source_by_address_and_marks_the_spec(root: Path) -> None:
+    review = ("- fact: graduation\n  text: 河南省自考毕业证书照片\n  source: {source}\n  verdict: pass\n"
+              "  date: 2026-11-29\n  reader: reader-b\n")
+    _write(root, review.format(source="https://zikao.eolce.com/a/2024051411575.html"), "reviews/photo_specs/henan.yml")
+    page = _renderer(root).guide("henan", "graduation")
+    title_line = next(line for line in page.splitlines() if line.startswith("**河南省自考毕业证书照片**"))
+    assert "已复核 2026-11-29" in title_line
+    _write(root, review.format(source="eolce"), "reviews/photo_specs/henan.yml")
+    [error] = _errors(root)
+    assert error.startswith("data/reviews/photo_specs/henan.yml:3: [0].source: 来源“eolce”在 data/photo_specs/henan.yml 中不存在；可用：")
