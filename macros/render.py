@@ -91,9 +91,7 @@ class Renderer:
         self.data = dataset
         self.today = today
         self.edit_base = edit_base  # "<repository>/edit/<branch>/": data-file edit links on the coverage page
-        # Which data file each record comes from (for its second-reader records).
-        self._files = {id(dataset.national): "data/national.yml"}
-        self._files.update({id(p): dataset.origin[f"province:{slug}"] for slug, p in dataset.provinces.items()})
+        self._files: dict[int, str] | None = None  # record -> its data file, for its second-reader records
 
     def _render(self, name: str, page_src: str, **context: Any) -> str:
         def link(to_src: str) -> str:
@@ -118,6 +116,9 @@ class Renderer:
         return passed_on(self.data.reviews.get(f"data/photo_specs/{spec.province}.yml", ()), spec.title)
 
     def _reviewed(self, fact: Any, record: Any) -> datetime.date | None:
+        if self._files is None:
+            self._files = {id(self.data.national): "data/national.yml"}
+            self._files.update({id(p): self.data.origin[f"province:{slug}"] for slug, p in self.data.provinces.items()})
         return self.data.reviewed(self._files.get(id(record), ""), fact)
 
     def _rounds_view(self, topic: Any) -> dict[str, Any] | None:
