@@ -37,7 +37,7 @@ def validate(root: Path = ROOT, catalog: Path | None = CATALOG) -> int:
 def report_truth(dataset: Dataset, root: Path = ROOT) -> None:
     """How far to trust the data: confidence, addresses, second readings, stale reviews, rounds, coverage."""
     from macros.coverage import RATING_WORDS, coverage, truth
-    from macros.loader import load_yaml
+    from macros.loader import DataFileError, load_yaml
     from macros.models import ROUND_WORDS, TOPICS
     from macros.render import TOPIC_TITLES
 
@@ -59,7 +59,7 @@ def report_truth(dataset: Dataset, root: Path = ROOT) -> None:
         for review_file, i, hint, text in t.stale:
             try:
                 line = load_yaml(root / review_file, review_file).line_of((i,))
-            except Exception:  # noqa: BLE001 -- the file was just read; a race only loses the line number
+            except (OSError, DataFileError):  # changed since it was validated a moment ago: name the file only
                 line = 1
             shown = text if len(text) <= 30 else text[:30] + "…"
             print(f"  {review_file}:{line}: {hint}: 复核时的文字“{shown}”已不在数据中")
