@@ -45,7 +45,9 @@ def rate(province: Province, topic: str) -> tuple[Rating, tuple[str, ...]]:
     missing = []
     if len(t.steps) < 2:
         missing.append(CRITERIA["steps"])
-    if not ((province.platform and province.platform.url) or any(getattr(f, "url", None) for f in facts)):
+    platform = province.platform
+    if not ((platform and (platform.url or platform.address))
+            or any(getattr(f, "url", None) or getattr(f, "address", None) for f in facts)):
         missing.append(CRITERIA["address"])
     if topic != "lookup" and not _has_when(t):
         missing.append(CRITERIA["when"])
