@@ -44,6 +44,8 @@ def data_root(tmp_path: Path) -> Path:
     """A copy of the real data/ with a small, valid yunnan.yml that tests then break."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "data" / "provinces" / "yunnan.yml").write_text(YUNNAN, encoding="utf-8")
+    # the real second-reader record for yunnan.yml names facts the small file does not have
+    (tmp_path / "data" / "reviews" / "provinces" / "yunnan.yml").unlink(missing_ok=True)
     return tmp_path
 
 
