@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-COPY = ("data", "macros", "checkers", "tools", "docs", "overrides", "web", "mkdocs.yml", "CONTRIBUTING.md", "package.json")
+COPY = ("data", "macros", "checkers", "tools", "docs", "overrides", "runtime", "mkdocs.yml", "CONTRIBUTING.md", "package.json")
 
 
 def _build(root: Path, out: Path, skip_runtime: bool) -> float:

@@ -1,0 +1,75 @@
+"""One site build's state, made in MkDocs' on_config and kept on that build's config (never in a module global).
+
+The hooks (macros/hooks.py) and the page macros (macros/__init__.py) reach it with :func:`of`; a `mkdocs serve`
+rebuild loads the config again and so gets a new SiteBuild."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from macros import catalog, pages
+from macros.data import ROOT, DataErrors, Dataset, load_dataset
+from macros.render import Renderer
+from runtime.site import SiteRuntime
+
+KEY = "handbook_build"  # the config entry holding this build's SiteBuild
+
+
+class BuildError(RuntimeError):
+    """The build cannot go on; the message is written for the build log (Chinese, with English in brackets)."""
+
+
+def today() -> datetime.date:
+    override = os.environ.get("HANDBOOK_TODAY")  # lets tests pin "today" for the freshness marks
+    return datetime.date.fromisoformat(override) if override else datetime.date.today()
+
+
+def wants_runtime() -> bool:
+    """HANDBOOK_SKIP_RUNTIME=1: a pages-only build (`make check`, the editing tests) without the Pyodide runtime."""
+    return os.environ.get("HANDBOOK_SKIP_RUNTIME") != "1"
+
+
+@dataclass
+class SiteBuild:
+    """The validated data, the generated pages, the renderer and the checkers runtime of one build."""
+
+    data: Dataset
+    pages: dict[str, pages.Page]
+    renderer: Renderer
+    runtime: SiteRuntime
+
+    @classmethod
+    def load(cls, root: Path = ROOT) -> SiteBuild:
+        """Validate data/ and write the checkers' catalog (the runtime's input); raises BuildError listing every
+        problem in the data."""
+        try:
+            data = load_dataset(root)
+        except DataErrors as err:
+            lines = "\n".join(f"  {line}" for line in err.lines)
+            raise BuildError(f"数据检查未通过，共 {len(err.lines)} 处问题（data validation failed）：\n{lines}") from None
+        catalog.write(data, root)
+        return cls(data, pages.generated(data), Renderer(data, today(), root),
+                   SiteRuntime(root, with_runtime=wants_runtime()))
+
+    def edit_origin(self, src: str, docs_dir: str) -> str:
+        """The repository file a page's edit link opens: the data file a generated page comes from, else the
+        page's own Markdown."""
+        page = self.pages.get(src)
+        origin = self.data.origin.get(page.origin) if page and page.origin else None
+        return origin or f"{Path(docs_dir).name}/{src}"
+
+
+def attach(config: Any, build: SiteBuild) -> None:
+    config[KEY] = build
+
+
+def of(config: Any) -> SiteBuild:
+    """The SiteBuild of the build ``config`` belongs to."""
+    build = config.get(KEY)
+    if build is None:
+        raise RuntimeError("the data was not loaded: macros/hooks.py must be listed under `hooks:` in mkdocs.yml")
+    return build
