@@ -1,4 +1,4 @@
-"""The toolchain the site depends on: mkdocs stays 1.x (2.0 drops plugins), and jieba is there for Chinese search."""
+"""The toolchain: mkdocs stays 1.x (2.0 drops plugins), jieba is there for Chinese search, editors need no Node.js."""
 
 from __future__ import annotations
 
@@ -31,3 +31,19 @@ def test_jieba_installed_for_search() -> None:
     """Without jieba, Material builds the zh search index unsegmented and only logs it (tests/site/test_build.py
     checks the built index itself)."""
     assert importlib.metadata.version("jieba") == _pin("requirements.lock", "jieba")
+
+
+@pytest.mark.parametrize("target", ["check", "test-fast"])
+def test_editor_targets_need_no_node(target: str) -> None:
+    """`make check` and `make test-fast` need only the Python venv: nothing they would run calls npm or node."""
+    import shutil
+    import subprocess
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    dry = subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert dry.returncode == 0, dry.stderr
+    assert "pytest" in dry.stdout or "macros.validate" in dry.stdout
+    assert not re.search(r"\bnpm\b|node_modules|^node\b", dry.stdout, re.M), dry.stdout
+    full = subprocess.run(["make", "-n", "-B", "setup"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert "npm ci" in full.stdout  # the test can fail: the full setup does install the npm packages
