@@ -52,7 +52,7 @@ serve: build
 test: setup
 	$(PY) -m pytest
 
-FAST := not slow and not browser and not node and not fuzz
+FAST := not slow and not browser and not node and not fuzz and not webkit
 test-fast: setup-python
 	$(PY) -m pytest -q -m "$(FAST)"
 

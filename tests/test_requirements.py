@@ -47,3 +47,14 @@ def test_editor_targets_need_no_node(target: str) -> None:
     assert not re.search(r"\bnpm\b|node_modules|^node\b", dry.stdout, re.M), dry.stdout
     full = subprocess.run(["make", "-n", "-B", "setup"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert "npm ci" in full.stdout  # the test can fail: the full setup does install the npm packages
+
+
+def test_fast_tier_leaves_out_every_marked_tier() -> None:
+    """Each marker in pyproject.toml names a slow tier: `make test-fast` must leave every one of them out."""
+    import tomllib
+
+    markers = [m.split(":")[0] for m in
+               tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]["markers"]]
+    fast = re.search(r"^FAST := (.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert fast and markers
+    assert sorted(fast.group(1).split(" and ")) == sorted(f"not {m}" for m in markers)
