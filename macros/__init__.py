@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros import build
-
 
 def define_env(env: Any) -> None:
     """Called by mkdocs-macros: expose one macro per kind of generated content."""
+    from macros import build  # here, not at the top: `python -m macros.validate` need not import the site build
 
     def renderer() -> Any:
         return build.of(env.conf).renderer  # made by the hooks' on_config for this build
