@@ -24,6 +24,10 @@ def define_env(env: Any) -> None:
         return renderer().province_index()
 
     @env.macro
+    def coverage_page() -> str:
+        return renderer().coverage_page()
+
+    @env.macro
     def national_page(key: str) -> str:
         return renderer().national_page(key)
 

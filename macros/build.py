@@ -5,14 +5,13 @@ rebuild loads the config again and so gets a new SiteBuild."""
 
 from __future__ import annotations
 
-import datetime
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from macros import catalog, pages
-from macros.data import ROOT, DataErrors, Dataset, load_dataset
+from macros.data import ROOT, DataErrors, Dataset, load_dataset, today
 from macros.render import Renderer
 from runtime.site import SiteRuntime
 
@@ -23,9 +22,10 @@ class BuildError(RuntimeError):
     """The build cannot go on; the message is written for the build log (Chinese, with English in brackets)."""
 
 
-def today() -> datetime.date:
-    override = os.environ.get("HANDBOOK_TODAY")  # lets tests pin "today" for the freshness marks
-    return datetime.date.fromisoformat(override) if override else datetime.date.today()
+def edit_base(config: Any) -> str | None:
+    """``<repository>/edit/<branch>/`` from mkdocs.yml's ``extra`` (None: no repository configured)."""
+    repository, branch = config["extra"].get("repository"), config["extra"].get("branch", "main")
+    return f"{repository.rstrip('/')}/edit/{branch}/" if repository else None
 
 
 def wants_runtime() -> bool:
@@ -41,19 +41,20 @@ class SiteBuild:
     pages: dict[str, pages.Page]
     renderer: Renderer
     runtime: SiteRuntime
+    edit_base: str | None = None
 
     @classmethod
-    def load(cls, root: Path = ROOT) -> SiteBuild:
+    def load(cls, root: Path = ROOT, edit_base: str | None = None) -> SiteBuild:
         """Validate data/ and write the checkers' catalog (the runtime's input); raises BuildError listing every
-        problem in the data."""
+        problem in the data. ``edit_base``: where the repository's edit links start (see :func:`edit_base`)."""
         try:
             data = load_dataset(root)
         except DataErrors as err:
             lines = "\n".join(f"  {line}" for line in err.lines)
             raise BuildError(f"数据检查未通过，共 {len(err.lines)} 处问题（data validation failed）：\n{lines}") from None
         catalog.write(data, root)
-        return cls(data, pages.generated(data), Renderer(data, today(), root),
-                   SiteRuntime(root, with_runtime=wants_runtime()))
+        return cls(data, pages.generated(data), Renderer(data, today(), edit_base, root),
+                   SiteRuntime(root, with_runtime=wants_runtime()), edit_base)
 
     def edit_origin(self, src: str, docs_dir: str) -> str:
         """The repository file a page's edit link opens: the data file a generated page comes from, else the
@@ -61,6 +62,10 @@ class SiteBuild:
         page = self.pages.get(src)
         origin = self.data.origin.get(page.origin) if page and page.origin else None
         return origin or f"{Path(docs_dir).name}/{src}"
+
+    def edit_url(self, src: str, docs_dir: str) -> str | None:
+        """The edit link of the page made from ``src`` (None without a repository)."""
+        return f"{self.edit_base}{self.edit_origin(src, docs_dir)}" if self.edit_base else None
 
 
 def attach(config: Any, build: SiteBuild) -> None:

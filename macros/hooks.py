@@ -20,7 +20,7 @@ from runtime.site import InstallError  # noqa: E402
 
 def on_config(config: Any) -> Any:
     try:
-        site = build.SiteBuild.load(ROOT)
+        site = build.SiteBuild.load(ROOT, build.edit_base(config))
     except build.BuildError as err:
         raise Abort(str(err)) from None
     build.attach(config, site)
@@ -41,10 +41,9 @@ def on_files(files: Files, config: Any) -> Files:
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     """Every page's edit link: generated pages point at the data file they are made from."""
-    repository, branch = config["extra"].get("repository"), config["extra"].get("branch", "main")
-    if repository:
-        origin = build.of(config).edit_origin(page.file.src_uri, config["docs_dir"])
-        page.edit_url = f"{repository.rstrip('/')}/edit/{branch}/{origin}"
+    url = build.of(config).edit_url(page.file.src_uri, config["docs_dir"])
+    if url:
+        page.edit_url = url
     return context
 
 

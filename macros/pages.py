@@ -12,6 +12,7 @@ TOPIC_TITLES = {"registration": "报名与注册", "lookup": "考籍与成绩查
 REGIONS = ("华北", "东北", "华东", "华中", "华南", "西南", "西北")
 PROVINCE_INDEX = "provinces/index.md"
 PLAN_INDEX = "plans/index.md"
+COVERAGE_SRC = "about/coverage.md"  # what the data covers, province by topic (macros/coverage.py)
 # Hand-written pages (in docs/) the nav lists when they exist.
 TOOL_PAGES = (("照片检查", "tools/photo.md"), ("毕业课程自查", "tools/courses.md"))
 ABOUT_PAGES = (("参与编辑", "contributing.md"), ("关于本手册", "about.md"))
@@ -48,7 +49,7 @@ def _call(macro: str, *args: str) -> str:
 
 def generated(dataset: Any) -> dict[str, Page]:
     """Source path -> every page the build generates from ``dataset``."""
-    pages = [Page(PROVINCE_INDEX, _call("province_index"))]
+    pages = [Page(PROVINCE_INDEX, _call("province_index")), Page(COVERAGE_SRC, _call("coverage_page"))]
     pages += [Page(guide_src(slug, topic), _call("province_guide", slug, topic), f"province:{slug}")
               for slug in SLUGS for topic in TOPICS]
     pages += [Page(national_src(topic), _call("national_topic", topic), "national") for topic in TOPICS]
@@ -60,7 +61,7 @@ def generated(dataset: Any) -> dict[str, Page]:
 
 
 def nav(dataset: Any, docs: Path) -> list[Any]:
-    """The site navigation: provinces by region, national rules, tools, plans, then the about pages."""
+    """The site navigation: provinces by region, national rules, tools, plans, the about pages, coverage."""
     regions: dict[str, list[Any]] = {r: [] for r in REGIONS}
     for slug in SLUGS:
         province = dataset.provinces[slug]
@@ -79,4 +80,5 @@ def nav(dataset: Any, docs: Path) -> list[Any]:
         plans = [{f"{p.name}（{p.code}）": plan_src(i)} for i, p in sorted(dataset.plans.items())]
         out.append({"专业计划": [PLAN_INDEX, *plans]})
     out += [{title: path} for title, path in ABOUT_PAGES if (docs / path).exists()]
+    out.append({"资料覆盖情况": COVERAGE_SRC})
     return out

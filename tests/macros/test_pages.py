@@ -55,3 +55,7 @@ def test_edit_links_open_the_data_file_or_the_markdown() -> None:
     assert build.edit_origin(pages.plan_src(plan_ids()[0]), "/x/docs") == f"data/plans/{plan_ids()[0]}.yml"
     assert build.edit_origin("provinces/index.md", "/x/docs") == "docs/provinces/index.md"
     assert build.edit_origin("tools/photo.md", "/x/docs") == "docs/tools/photo.md"
+    assert build.edit_url("tools/photo.md", "/x/docs") is None  # no repository, no edit link
+    linked = SiteBuild.load(ROOT, "https://example.org/repo/edit/main/")
+    assert linked.edit_url("provinces/yunnan/lookup.md", "/x/docs") == \
+        "https://example.org/repo/edit/main/data/provinces/yunnan.yml"
