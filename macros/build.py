@@ -53,6 +53,11 @@ class SiteBuild:
             lines = "\n".join(f"  {line}" for line in err.lines)
             raise BuildError(f"数据检查未通过，共 {len(err.lines)} 处问题（data validation failed）：\n{lines}") from None
         catalog.write(data, root)
+        return cls.of_data(data, root, edit_base)
+
+    @classmethod
+    def of_data(cls, data: Dataset, root: Path = ROOT, edit_base: str | None = None) -> SiteBuild:
+        """The build of already validated ``data``."""
         return cls(data, pages.generated(data), Renderer(data, today(), edit_base, root),
                    SiteRuntime(root, with_runtime=wants_runtime()), edit_base)
 

@@ -49,13 +49,13 @@ def test_nav_leaves_out_missing_hand_written_pages(tmp_path: Path) -> None:
 
 
 def test_edit_links_open_the_data_file_or_the_markdown() -> None:
-    build = SiteBuild.load(ROOT)
+    build = SiteBuild.of_data(dataset(), ROOT)
     assert build.edit_origin("provinces/yunnan/lookup.md", "/x/docs") == "data/provinces/yunnan.yml"
     assert build.edit_origin("national/transfer.md", "/x/docs") == "data/national.yml"
     assert build.edit_origin(pages.plan_src(plan_ids()[0]), "/x/docs") == f"data/plans/{plan_ids()[0]}.yml"
     assert build.edit_origin("provinces/index.md", "/x/docs") == "docs/provinces/index.md"
     assert build.edit_origin("tools/photo.md", "/x/docs") == "docs/tools/photo.md"
     assert build.edit_url("tools/photo.md", "/x/docs") is None  # no repository, no edit link
-    linked = SiteBuild.load(ROOT, "https://example.org/repo/edit/main/")
+    linked = SiteBuild.of_data(dataset(), ROOT, "https://example.org/repo/edit/main/")
     assert linked.edit_url("provinces/yunnan/lookup.md", "/x/docs") == \
         "https://example.org/repo/edit/main/data/provinces/yunnan.yml"
