@@ -42,6 +42,8 @@ class SiteBuild:
     renderer: Renderer
     runtime: SiteRuntime
     edit_base: str | None = None
+    root: Path = ROOT
+    _dates: dict[str, str] | None = None  # repository file -> date of its last commit (read once, when first asked)
 
     @classmethod
     def load(cls, root: Path = ROOT, edit_base: str | None = None) -> SiteBuild:
@@ -58,8 +60,8 @@ class SiteBuild:
     @classmethod
     def of_data(cls, data: Dataset, root: Path = ROOT, edit_base: str | None = None) -> SiteBuild:
         """The build of already validated ``data``."""
-        return cls(data, pages.generated(data), Renderer(data, today(), edit_base, root),
-                   SiteRuntime(root, with_runtime=wants_runtime()), edit_base)
+        return cls(data, pages.generated(data, root / "docs"), Renderer(data, today(), edit_base, root),
+                   SiteRuntime(root, with_runtime=wants_runtime()), edit_base, root)
 
     def edit_origin(self, src: str, docs_dir: str) -> str:
         """The repository file a page's edit link opens: the data file a generated page comes from, else the
@@ -67,6 +69,27 @@ class SiteBuild:
         page = self.pages.get(src)
         origin = self.data.origin.get(page.origin) if page and page.origin else None
         return origin or f"{Path(docs_dir).name}/{src}"
+
+    def content_date(self, src: str, docs_dir: str) -> str | None:
+        """When the content of the page made from ``src`` last changed (the sitemap's lastmod): the last commit of
+        its data file or Markdown, else that file's mtime; a page made from many data files takes the newest."""
+        from macros import seo
+
+        if self._dates is None:
+            self._dates = seo.content_dates(self.root)
+        page = self.pages.get(src)
+        if page and page.origin is None:
+            files = sorted({*self.data.origin.values()} - {""})
+            found = [d for d in (seo.file_date(self.root, f, self._dates) for f in files) if d]
+            return max(found) if found else None
+        return seo.file_date(self.root, self.edit_origin(src, docs_dir), self._dates)
+
+    def robots(self, site_url: str | None) -> str:
+        """robots.txt: everything may be crawled; the sitemap's address from the configured site_url."""
+        lines = ["User-agent: *", "Allow: /"]
+        if site_url:
+            lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+        return "\n".join(lines) + "\n"
 
     def edit_url(self, src: str, docs_dir: str) -> str | None:
         """The edit link of the page made from ``src`` (None without a repository)."""
