@@ -225,6 +225,7 @@ def test_readable_on_a_small_phone(browser, base_url: str, artifacts: Path, path
               ".md-header button, .md-header label, .md-header a, .checker button, .checker select, .checker textarea,"
               + " .checker__drop, .checker__toggle, .md-content summary, .md-footer a, .province-card a");
             for (const e of targets) {
+              if (e.closest(".md-search")) continue;  // the search dialog: hidden until it is opened
               const r = e.getBoundingClientRect();
               if (r.width === 0 || r.height === 0 || getComputedStyle(e).visibility === "hidden") continue;
               if (r.height < 44 || r.width < 44) hits.push(`${e.className || e.tagName} ${r.width.toFixed(0)}x${r.height.toFixed(0)}`);
