@@ -178,7 +178,7 @@ def test_course_tool_works_by_keyboard_alone(browser, base_url: str) -> None:
 
 def test_photo_tool_controls_reachable_and_operable_by_keyboard(browser, base_url: str, tmp_path: Path) -> None:
     """The spec is chosen with the keyboard; the file input is reached with Tab and opens the (OS-level) file
-    picker on Enter and on Space; a photo chosen there is checked."""
+    picker on Space and on Enter; a photo chosen there is checked."""
     context = _context(browser, 1280)
     try:
         page = _open(context, f"{base_url}tools/photo/")
@@ -188,10 +188,10 @@ def test_photo_tool_controls_reachable_and_operable_by_keyboard(browser, base_ur
         page.keyboard.press("ArrowDown")
         assert page.input_value(f"{root} select") not in ("", before)
         _tab_to(page, f"{root} input[type=file]")
-        for key in ("Enter", " "):
+        for key in (" ", "Enter"):
             with page.expect_file_chooser(timeout=5_000) as chooser:
                 page.keyboard.press(key)
-            if key == " ":
+            if key == "Enter":
                 chooser.value.set_files(str(_photo_file(tmp_path)))
         page.wait_for_selector(f"{root}[data-verdict]", state="attached", timeout=120_000)
         _live_verdict(page, root)
