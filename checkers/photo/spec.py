@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Iterator, Literal, Mapping
 
 from checkers.common import SLUGS, URL, Confidence, Source, SourceKind  # noqa: F401 (re-exported)
@@ -14,9 +14,6 @@ FileKey = Literal[tuple(["national"] + PROVINCES)]  # type: ignore[valid-type]
 Purpose = Literal["registration", "graduation"]
 PURPOSES = ("registration", "graduation")
 Family = Literal["white", "light_blue", "blue", "red"]
-RuleName = Literal["extensions", "file_size_kb", "dimensions", "dpi", "color", "quality", "background",
-                   "framing", "filename"]
-RULES = ("extensions", "file_size_kb", "dimensions", "dpi", "color", "quality", "background", "framing", "filename")
 
 SPEC_ID = r"[a-z]+/(registration|graduation)"
 PURPOSE_WORDS = {"registration": "报名", "graduation": "毕业"}
@@ -135,6 +132,10 @@ class Rules:
     filename: FilenameRule | None = None
 
 
+RULES = tuple(f.name for f in fields(Rules))  # the rule names are the fields above; checks share them as ids
+RuleName = Literal[RULES]  # type: ignore[valid-type]
+
+
 @dataclass(frozen=True, kw_only=True)
 class SpecEntry(Rules):
     """One purpose's spec as written in a file.
@@ -195,6 +196,12 @@ class PhotoSpec(Rules):
         from checkers.schema import dump
 
         return dump(self)
+
+    def requirements(self) -> list[tuple[str, str, Any]]:
+        """(rule, label, value) for each rule this spec sets, in the order and words of the table of checks."""
+        from checkers.photo.table import requirements
+
+        return requirements(self)
 
 
 Problems = list[tuple[str, Path, str]]
