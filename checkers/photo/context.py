@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from checkers.photo.analysis import BorderStats, Silhouette, border_stats, silhouette
+from checkers.photo.analysis import Layout, analyse
 from checkers.photo.jpeg import JpegFailure, JpegInfo
 from checkers.photo.pixels import Pixels, decode_refusal
 from checkers.photo.spec import PhotoSpec
@@ -33,19 +33,15 @@ NOT_JPEG = Gap("文件不是有效的 JPEG")
 
 @dataclass(frozen=True)
 class Scene:
-    """Usable decoded pixels, their scale to the stored image and the stored size; analyses run once, on demand."""
+    """Usable decoded pixels, their scale to the stored image and the stored size; the analysis runs once, on demand."""
 
     pixels: Pixels
     scale: tuple[float, float]
     stored: tuple[int, int]
 
     @cached_property
-    def border(self) -> BorderStats:
-        return border_stats(self.pixels)
-
-    @cached_property
-    def silhouette(self) -> Silhouette:
-        return silhouette(self.pixels, self.border)
+    def layout(self) -> Layout:
+        return analyse(self.pixels)
 
 
 @dataclass(frozen=True)

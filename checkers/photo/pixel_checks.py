@@ -1,19 +1,24 @@
-"""Pixel check functions: background colour and uniformity, and framing (head top, horizontal centring)."""
+"""Pixel check functions: background colour, uniformity and shadows; framing (head top, horizontal centring)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checkers.photo.analysis import BorderStats, Silhouette, colour_words, distance, family_of
+from checkers.photo.analysis import Layout
+from checkers.photo.colour import ACCEPTS, Lab, delta_e, family, lab, lch, words
 from checkers.photo.context import Context
-from checkers.photo.result import Outcome, Status, judge, skip, worst
+from checkers.photo.result import SEVERITY, Outcome, Status, judge, skip, worst
 from checkers.photo.spec import Colour, Framing, Limit
 
-COLOUR_PASS, COLOUR_WARN = 50, 90  # RGB distance from a reference colour
-OUTLIERS_WARN, OUTLIERS_FAIL = 0.04, 0.12  # share of border samples that are not background
-GRADIENT_WARN, GRADIENT_FAIL = 24, 45  # distance between the top, left and right band colours
+LIGHT_PASS, LIGHT_WARN = 15, 25  # lightness difference (ΔL*) from a reference colour of the same family
+NEAR_WHITE_L = 70  # a neutral colour this light under a white-only spec: probably an under-exposed white backdrop
+OUTLIERS_WARN, OUTLIERS_FAIL = 0.04, 0.12  # share of free border cells that are neither backdrop nor shadow
+GRADIENT_WARN, GRADIENT_FAIL = 10, 18  # ΔE between the top, left and right band colours
+SHADOW_WARN, SHADOW_FAIL = 8, 15  # how much darker (ΔL*) a shadow next to the person is than the backdrop
+SHADOW_AREA_WARN, SHADOW_AREA_FAIL = 0.01, 0.03  # share of the background area it covers
 CENTRE_PASS, CENTRE_WARN = 0.05, 0.10  # horizontal offset of the head as a share of the width
 FAMILY_WORDS = {"white": "白色", "light_blue": "浅蓝色", "blue": "蓝色系", "red": "红色系"}
+REDO = "在规定颜色的纯色背景前重新拍摄（背景里不要有旗帜、家具、门窗等），或用证件照工具换成规定的背景色"
 
 
 @dataclass(frozen=True)
@@ -29,7 +34,7 @@ class Part:
 def combine(parts: list[Part], values: dict[str, object], *, fix_prefix: str = "", note: str | None = None,
             extra_expected: str | None = None) -> Outcome:
     """One outcome from its parts: the worst status, findings joined by '，', expectations by '；'."""
-    fixes = [p.fix for p in parts if p.fix and p.status != "pass"]
+    fixes = list(dict.fromkeys(p.fix for p in parts if p.fix and p.status != "pass"))
     expected = [p.expected for p in parts if p.expected] + ([extra_expected.rstrip("。")] if extra_expected else [])
     return judge(worst(*(p.status for p in parts)), "，".join(p.found for p in parts if p.found),
                  "；".join(expected), (fix_prefix + "；".join(fixes)) if fixes else None, values, note)
@@ -46,50 +51,91 @@ def _wanted(colours: tuple[Colour, ...]) -> str:
     )
 
 
-def _colour_part(colours: tuple[Colour, ...], rgb: tuple[int, int, int]) -> Part:
-    families = family_of(rgb)
-    fix = "在规定颜色的纯色背景前重新拍摄，或用证件照工具换成规定的背景色"
+def _reference_part(colour: Colour, measured: Lab, expected: str) -> Part | None:
+    """The verdict against a reference RGB of the same family, judged by lightness; None if another family."""
+    ref = lab(tuple(colour.rgb))  # type: ignore[arg-type]
+    kind = family(ref)
+    if family(measured) not in ACCEPTS.get(kind, frozenset({kind})) and delta_e(measured, ref) > 10:
+        return None
+    dl = measured[0] - ref[0]
+    same = f"与{colour.name}（参考色值 {rgb_words(colour.rgb)}）同属{FAMILY_WORDS.get(kind, '一类颜色')}，明度"
+    if abs(dl) <= LIGHT_PASS:
+        return Part("pass", f"{same}相差 {abs(dl):.0f}（本工具允许 ±{LIGHT_PASS}，约为 15% 的曝光差）", expected)
+    status: Status = "warn" if abs(dl) <= LIGHT_WARN else "fail"
+    return Part(status, f"{same}{'偏暗' if dl < 0 else '偏亮'} {abs(dl):.0f}，超过了曝光差的范围", expected,
+                "光线" + ("不足，补光或调亮曝光后重拍" if dl < 0 else "过强，减弱光线或降低曝光后重拍"))
+
+
+def _colour_part(colours: tuple[Colour, ...], measured: Lab) -> Part:
     expected = f"背景为{_wanted(colours)}"
+    kind = family(measured)
+    found: list[Part] = []
     for colour in colours:
-        if colour.rgb is None and colour.family in families:
-            return Part("pass", f"属于{colour.name}", expected)
-    near = min(((distance(rgb, tuple(c.rgb)), c) for c in colours if c.rgb is not None),  # type: ignore[arg-type]
-               key=lambda pair: pair[0], default=None)
-    if near is not None and near[0] <= COLOUR_PASS:
-        return Part("pass", f"与{near[1].name}的参考色值相差 {near[0]:.0f}", expected)
-    if near is not None and near[0] <= COLOUR_WARN:
-        return Part("warn", f"与{near[1].name}的参考色值相差 {near[0]:.0f}，偏差较大", expected, fix)
-    if any(c.family == "light_blue" for c in colours) and "blue" in families:
-        return Part("warn", "是蓝色但不够浅", expected, fix)
-    return Part("fail", "不是规定的背景颜色", expected, fix)
+        part = _reference_part(colour, measured, expected) if colour.rgb is not None else None
+        if part is not None:
+            found.append(part)
+        elif colour.family is not None and kind in ACCEPTS[colour.family]:
+            found.append(Part("pass", f"属于{colour.name}", expected))
+    if found:
+        return min(found, key=lambda p: SEVERITY[p.status])
+    wanted = {colour.family or family(lab(tuple(colour.rgb or (0, 0, 0)))) for colour in colours}
+    if kind == "blue" and "light_blue" in wanted and "blue" not in wanted:
+        return Part("fail", f"是{words(measured)}，不是浅蓝色（浅蓝色更浅、更偏青）", expected, REDO)
+    light, chroma = lch(measured)[:2]
+    if "white" in wanted and chroma < 10 and light >= NEAR_WHITE_L:
+        return Part("warn", "偏灰，可能是白色背景拍得偏暗", expected, "补光或调亮曝光后重拍，或换成规定的背景色")
+    return Part("fail", "不是规定的背景颜色", expected, REDO)
 
 
-def _uniform_part(border: BorderStats) -> Part:
+def _uniform_part(layout: Layout) -> Part:
     expected = "颜色均匀，没有渐变、阴影或杂物"
+    if layout.unreliable is not None:
+        return Part("fail", f"不是均匀的纯色背景：{layout.unreliable}", expected, REDO)
+    shadow = _shadow_part(layout)
+    if shadow is not None:
+        return shadow
     status: Status = "pass"
-    if border.outliers > OUTLIERS_FAIL or border.gradient > GRADIENT_FAIL:
+    if layout.outliers > OUTLIERS_FAIL or layout.gradient > GRADIENT_FAIL:
         status = "fail"
-    elif border.outliers > OUTLIERS_WARN or border.gradient > GRADIENT_WARN:
+    elif layout.outliers > OUTLIERS_WARN or layout.gradient > GRADIENT_WARN:
         status = "warn"
     if status == "pass":
         return Part("pass", "颜色均匀", expected)
-    return Part(status, f"不够均匀：边缘有 {border.outliers * 100:.0f}% 的采样点明显偏离背景色，"
-                f"上、左、右三处颜色最多相差 {border.gradient:.0f}", expected,
-                "让背景平整、光线均匀，人离背景远一些以免投下阴影，画面里不要出现杂物")
+    return Part(status, f"不够均匀：边缘有 {layout.outliers * 100:.0f}% 的采样点明显偏离背景色，"
+                f"上、左、右三处颜色最多相差 ΔE {layout.gradient:.0f}", expected,
+                "让背景平整、光线均匀，画面里不要出现杂物")
+
+
+def _shadow_part(layout: Layout) -> Part | None:
+    shadow = layout.shadow
+    if shadow is None or shadow.depth < SHADOW_WARN or shadow.share < SHADOW_AREA_WARN:
+        return None
+    status: Status = "fail" if shadow.depth >= SHADOW_FAIL or shadow.share >= SHADOW_AREA_FAIL else "warn"
+    return Part(status, f"人像{shadow.side}的背景上有阴影（比背景暗 {shadow.depth:.0f} 个明度单位，"
+                f"约占背景面积的 {shadow.share * 100:.0f}%）", "颜色均匀，没有渐变、阴影或杂物",
+                "阴影是人离背景太近、光从侧面照过来造成的：人离背景远一些（半米以上），让光从正前方均匀照亮，"
+                "或在阴影一侧补光")
+
+
+def _touch_note(layout: Layout) -> str:
+    if layout.touched < 0.01:
+        return ""
+    return f"（边缘有 {layout.touched * 100:.0f}% 被人像挡住，如头发、肩膀，这部分不算背景）"
 
 
 def check_background(ctx: Context) -> Outcome:
-    border = ctx.view().border
+    layout = ctx.view().layout
     rule = ctx.spec.background
-    found = f"背景（照片上边和左右两侧上半部分）平均颜色为 {rgb_words(border.rgb)}，看起来是{colour_words(border.rgb)}"
+    found = (f"背景（照片上边和左右两侧上半部分）颜色为 {rgb_words(layout.rgb)}，看起来是{words(layout.lab)}"
+             + _touch_note(layout))
     if rule is None:
-        return skip(f"{found}；该规格没有背景要求", border.to_dict())
+        return skip(f"{found}；该规格没有背景要求", layout.to_dict())
     parts = [Part("pass", found)]
     if rule.colours:
-        parts.append(_colour_part(rule.colours, border.rgb))
+        parts.append(_colour_part(rule.colours, layout.lab))
     if rule.uniform:
-        parts.append(_uniform_part(border))
-    return combine(parts, border.to_dict(), extra_expected=rule.note)
+        parts.append(_uniform_part(layout))
+    return combine(parts, layout.to_dict(), extra_expected=rule.note)
 
 
 def head_top_band(rule: Framing, height: int) -> tuple[float | None, float | None]:
@@ -152,9 +198,9 @@ def _unmeasured(rule: Framing) -> str | None:
     return "另外，" + "、".join(rule.not_measured) + "这些要求本工具不测量，请自己对照检查"
 
 
-def _framing_values(sil: Silhouette, head_top: int, offset: float, centre: float, width: int) -> dict[str, object]:
+def _framing_values(layout: Layout, head_top: int, offset: float, centre: float, width: int) -> dict[str, object]:
     return {"head_top": head_top, "centre_x": round(centre, 1), "offset_px": round(offset, 1),
-            "offset_share": round(offset / width, 3), "silhouette_threshold": round(sil.threshold, 1)}
+            "offset_share": round(offset / width, 3), "backdrop_threshold": round(layout.threshold, 1)}
 
 
 def check_framing(ctx: Context) -> Outcome:
@@ -162,18 +208,21 @@ def check_framing(ctx: Context) -> Outcome:
     if rule is None:
         return skip("该规格没有构图要求")
     scene = ctx.view()
-    sil = scene.silhouette
+    layout = scene.layout
     width, height = scene.stored
-    if sil.head_top is None or sil.centre_x is None:
+    if layout.unreliable is not None:
+        return skip(f"背景不是均匀的纯色（{layout.unreliable}），本工具无法可靠地把人像和背景分开，"
+                    "所以没有测量头顶位置和左右居中；请先按“背景”一项的提示换成纯色背景，再检查构图")
+    if layout.head_top is None or layout.centre_x is None:
         return judge("fail", "在背景上没有找到人像轮廓（照片可能是空白、过曝，或人物颜色与背景太接近）",
                      "照片中有居中的人物头像", "重新拍摄：人物在纯色背景前，正面居中")
-    head_top = round(sil.head_top * scene.scale[1])
-    centre = sil.centre_x * scene.scale[0]
+    head_top = round(layout.head_top * scene.scale[1])
+    centre = layout.centre_x * scene.scale[0]
     offset = centre - (width - 1) / 2
     parts = []
     if rule.head_top is not None:
         parts.append(_head_top_part(rule, rule.head_top, head_top, height))
     if rule.centred:
         parts.append(_centre_part(offset, width))
-    return combine(parts, _framing_values(sil, head_top, offset, centre, width), fix_prefix="重新裁剪照片：",
+    return combine(parts, _framing_values(layout, head_top, offset, centre, width), fix_prefix="重新裁剪照片：",
                    note=_unmeasured(rule), extra_expected=rule.note)
