@@ -20,7 +20,7 @@ from checkers.photo.pixels import Pixels
 
 BACKDROP_NEAR = 12.0  # ΔE around the most common border colour that is averaged into the backdrop colour
 SHADOW_CHROMA = 0.07  # largest chromaticity difference of a shadow from the backdrop
-SHADOW_TEXTURE = 18.0  # a shadow is smooth; hair and fabric are not
+SHADOW_TEXTURE = 12.0  # a shadow is smooth (see Grid.texture); hair and fabric are not
 SHADOW_MIN_L = 0.4  # a shadow keeps at least this share of the backdrop's lightness
 FREE_SHARE = 0.85  # below this share of backdrop on the free border, the background is not one colour
 SHOULDER_ROWS = 0.25  # a side edge touched less than this share of the height below the head top is not a shoulder
@@ -94,13 +94,15 @@ def _backdrop(grid: Grid, border: set[int]) -> tuple[Lab, float]:
 def _labels(grid: Grid, ref: Lab, threshold: float) -> tuple[set[int], set[int]]:
     """(backdrop cells, shadow cells)."""
     backdrop, shadow = set(), set()
-    ra, rb = chromaticity(ref)
-    for i, c in enumerate(grid.lab):
-        if delta_e(c, ref) <= threshold:
+    rl, ra, rb = ref
+    ca, cb = chromaticity(ref)
+    limit, darkest = threshold * threshold, SHADOW_MIN_L * rl
+    for i, (l, a, b) in enumerate(grid.lab):
+        if (l - rl) ** 2 + (a - ra) ** 2 + (b - rb) ** 2 <= limit:
             backdrop.add(i)
-        elif SHADOW_MIN_L * ref[0] <= c[0] < ref[0] - 4 and grid.texture[i] <= SHADOW_TEXTURE:
-            ca, cb = chromaticity(c)
-            if ((ca - ra) ** 2 + (cb - rb) ** 2) ** 0.5 <= SHADOW_CHROMA:
+        elif darkest <= l < rl - 4:
+            scale = l + 16
+            if (a / scale - ca) ** 2 + (b / scale - cb) ** 2 <= SHADOW_CHROMA ** 2 and grid.texture(i) <= SHADOW_TEXTURE:
                 shadow.add(i)
     return backdrop, shadow
 
