@@ -55,7 +55,7 @@ def _reference_part(colour: Colour, measured: Lab, expected: str) -> Part | None
     """The verdict against a reference RGB of the same family, judged by lightness; None if another family."""
     ref = lab(tuple(colour.rgb))  # type: ignore[arg-type]
     kind = family(ref)
-    if family(measured) not in ACCEPTS.get(kind, frozenset({kind})) and delta_e(measured, ref) > 10:
+    if family(measured) != kind and delta_e(measured, ref) > 10:  # a reference names one family, not a series
         return None
     dl = measured[0] - ref[0]
     same = f"与{colour.name}（参考色值 {rgb_words(colour.rgb)}）同属{FAMILY_WORDS.get(kind, '一类颜色')}，明度"
@@ -118,7 +118,7 @@ def _shadow_part(layout: Layout) -> Part | None:
 
 
 def _touch_note(layout: Layout) -> str:
-    if layout.touched < 0.01:
+    if layout.touched < 0.01 or layout.unreliable is not None:  # when unreliable, the "person" may hold a flag
         return ""
     return f"（边缘有 {layout.touched * 100:.0f}% 被人像挡住，如头发、肩膀，这部分不算背景）"
 

@@ -72,3 +72,4 @@ def test_busy_background_names_the_background_not_the_crop() -> None:
     for name in ("grace-original", "astronaut-original"):
         got = _run(_cases()[name])
         assert "重新裁剪" not in got["framing"]["message"] and "纯色背景" in got["background"]["message"]
+        assert "被人像挡住" not in got["background"]["message"]  # the flag is not called hair or shoulders
