@@ -8,7 +8,7 @@ from typing import Iterable, Literal
 from checkers.photo.colour import Lab, lab
 from checkers.photo.pixels import Pixels
 
-TARGET_CELLS = 96  # cells along the longer side
+TARGET_CELLS = 80  # cells along the longer side
 Label = Literal["backdrop", "shadow", "other"]
 
 
