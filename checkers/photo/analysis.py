@@ -182,12 +182,16 @@ def _head_top_px(px: Pixels, grid: Grid, person: set[int], row: int, ref: Lab, t
     x0, x1 = max(0, min(cols) * grid.step - grid.step), min(px.width, (max(cols) + 2) * grid.step)
     need = max(2, grid.cols // 50) * grid.step // 2
     data, stride = px.rgb, px.width * 3
+    far: dict[tuple[int, int, int], bool] = {}
     for y in range(max(0, (row - 1) * grid.step), min(px.height, (row + 1) * grid.step)):
         base = y * stride
         count = 0
         for x in range(x0, x1):
             i = base + 3 * x
-            if delta_e(lab((data[i], data[i + 1], data[i + 2])), ref) > threshold:
+            rgb = (data[i], data[i + 1], data[i + 2])
+            if rgb not in far:
+                far[rgb] = delta_e(lab(rgb), ref) > threshold
+            if far[rgb]:
                 count += 1
                 if count >= need:
                     return y

@@ -1,20 +1,19 @@
-"""A coarse grid of colour samples over the photo, its backdrop/shadow/other labels, and connected regions."""
+"""A coarse grid of colour samples over the photo, and connected regions of its cells."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Iterable
 
 from checkers.photo.colour import Lab, lab
 from checkers.photo.pixels import Pixels
 
 TARGET_CELLS = 80  # cells along the longer side
-Label = Literal["backdrop", "shadow", "other"]
 
 
 @dataclass(frozen=True)
 class Grid:
-    """``cols``×``rows`` cells of ``step`` pixels; per cell the mean colour of four pixels and their spread."""
+    """``cols``×``rows`` cells of ``step`` pixels; per cell the mean colour of four pixels, in CIELAB and RGB."""
 
     cols: int
     rows: int
@@ -69,18 +68,6 @@ def sample(px: Pixels) -> Grid:
                 value = cache[mean] = lab(mean)
             labs.append(value)
     return Grid(cols, rows, step, tuple(labs), tuple(rgbs), px)
-
-
-def neighbours(grid: Grid, i: int) -> Iterable[int]:
-    col, row = i % grid.cols, i // grid.cols
-    if col > 0:
-        yield i - 1
-    if col < grid.cols - 1:
-        yield i + 1
-    if row > 0:
-        yield i - grid.cols
-    if row < grid.rows - 1:
-        yield i + grid.cols
 
 
 def flood(grid: Grid, seeds: Iterable[int], allowed: set[int]) -> set[int]:
