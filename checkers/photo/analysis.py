@@ -37,6 +37,16 @@ class Shadow:
 
 
 @dataclass(frozen=True)
+class Unclear:
+    """Why the person cannot be told from the background; ``busy`` when the background itself is not one colour
+    (clutter, several colours), not busy when only the person touches a side edge at head height (an object
+    joined to the head, or a head at the edge: the tool cannot tell which)."""
+
+    reason: str
+    busy: bool
+
+
+@dataclass(frozen=True)
 class Layout:
     """The analysis of one photo, in the analysed pixels' coordinates."""
 
@@ -51,7 +61,7 @@ class Layout:
     shadow: Shadow | None
     head_top: int | None  # first pixel row of the person; None when no person was found
     centre_x: float | None  # median horizontal centre of the head region
-    unreliable: str | None  # why the person cannot be told from the background (Chinese), or None
+    unreliable: Unclear | None  # why the person cannot be told from the background, or None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -82,7 +92,11 @@ def _backdrop(grid: Grid, border: set[int]) -> tuple[Lab, float]:
     for i in border:
         c = grid.lab[i]
         bins.setdefault((round(c[0] / 8), round(c[1] / 8), round(c[2] / 8)), []).append(c)
-    seed = _median_lab(max(bins.values(), key=len))
+    def near(key: tuple[int, int, int]) -> int:  # cells in the bin and its 26 neighbours: noise spreads a colour
+        return sum(len(bins.get((key[0] + i, key[1] + j, key[2] + k), ())) for i in (-1, 0, 1) for j in (-1, 0, 1)
+                   for k in (-1, 0, 1))
+
+    seed = _median_lab(bins[max(bins, key=near)])
     close = [seed]
     for _ in range(2):
         close = [grid.lab[i] for i in border if delta_e(grid.lab[i], seed) <= BACKDROP_NEAR] or [seed]
@@ -146,22 +160,22 @@ def _gradient(grid: Grid, bands: dict[str, set[int]], backdrop: set[int]) -> flo
 
 
 def _unreliable(grid: Grid, bands: dict[str, set[int]], person: set[int], top_row: int | None,
-                free_share: float, clutter: float) -> str | None:
+                free_share: float, clutter: float) -> Unclear | None:
     side_n = max(2, grid.cols * 5 // 100)
     if free_share < FREE_SHARE:
-        return f"照片上边和两侧只有 {free_share * 100:.0f}% 是同一种背景色"
+        return Unclear(f"照片上边和两侧只有 {free_share * 100:.0f}% 是同一种背景色", True)
     if clutter > CLUTTER_SHARE:
-        return f"背景里有约占画面 {clutter * 100:.1f}% 的其他物体"
+        return Unclear(f"背景里有约占画面 {clutter * 100:.1f}% 的其他物体", True)
+    corners = [i for i in bands["top"] & person if i % grid.cols < side_n or i % grid.cols >= grid.cols - side_n]
+    if corners:
+        return Unclear("照片上边的角落有与背景颜色不同的部分（例如旗帜、门窗、墙角），与人像连在一起", True)
     if top_row is None:
         return None
     shoulder = top_row + SHOULDER_ROWS * grid.rows
-    for name, cols in (("左", range(side_n)), ("右", range(grid.cols - side_n, grid.cols))):
-        rows = [i // grid.cols for i in person if i % grid.cols in cols]
+    for name, col in (("左", 0), ("右", grid.cols - 1)):
+        rows = [i // grid.cols for i in person if i % grid.cols == col]
         if rows and min(rows) < shoulder:
-            return f"照片{name}边在头部高度就有与背景颜色不同的部分（例如旗帜、家具、墙角或明显的明暗变化），与人像连在一起"
-    corners = [i for i in bands["top"] & person if i % grid.cols < side_n or i % grid.cols >= grid.cols - side_n]
-    if corners:
-        return "照片上边的角落有与背景颜色不同的部分，与人像连在一起"
+            return Unclear(f"在头部的高度，人像就碰到了照片{name}边（人像太靠边，或有别的东西与人像连在一起）", False)
     return None
 
 
