@@ -12,7 +12,7 @@ mostly one colour, the layout is marked unreliable: framing is then not judged.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from statistics import median
+from typing import Iterable
 
 from checkers.photo.colour import Lab, chromaticity, delta_e, lab
 from checkers.photo.grid import Grid, components, flood, ring, sample
@@ -71,6 +71,15 @@ class Layout:
             "shadow": None if self.shadow is None else {"share": round(self.shadow.share, 3),
                                                         "depth": round(self.shadow.depth, 1), "side": self.shadow.side},
         }
+
+
+def median(values: Iterable[float]) -> float:
+    """The middle value (the upper of the two middle ones for an even count); kept here so that the browser's
+    trimmed standard library needs no ``statistics`` module (which pulls in decimal and fractions)."""
+    ordered = sorted(values)
+    if not ordered:
+        raise ValueError("median of nothing")
+    return ordered[len(ordered) // 2]
 
 
 def _median_lab(cells: list[Lab]) -> Lab:
@@ -213,10 +222,13 @@ def _head_top_px(px: Pixels, grid: Grid, person: set[int], row: int, ref: Lab, t
 
 
 def _centre(grid: Grid, person: set[int], row: int) -> float | None:
+    """Median midpoint of the person's rows from 6 % to 26 % of the photo's height below the head top: the
+    forehead to the cheeks in an ID photo, below a cap's or a hairdo's often lopsided crown."""
+    first, last = row + grid.rows * 6 // 100, row + max(1, grid.rows * 26 // 100)
     spans: dict[int, list[int]] = {}
     for i in person:
         r = i // grid.cols
-        if row <= r < row + max(1, grid.rows * 20 // 100):
+        if first <= r < last:
             spans.setdefault(r, []).append(i % grid.cols)
     mids = [(grid.x(min(c)) + grid.x(max(c))) / 2 for c in spans.values()]
     return median(mids) if mids else None
