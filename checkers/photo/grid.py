@@ -46,7 +46,7 @@ class Grid:
 
 
 def sample(px: Pixels) -> Grid:
-    step = max(1, max(px.width, px.height) // TARGET_CELLS)
+    step = max(1, -(-max(px.width, px.height) // TARGET_CELLS))  # at most TARGET_CELLS cells a side
     cols, rows = max(1, px.width // step), max(1, px.height // step)
     half = step // 2
     data, stride = px.rgb, px.width * 3
@@ -78,7 +78,12 @@ def flood(grid: Grid, seeds: Iterable[int], allowed: set[int]) -> set[int]:
     while todo:
         i = todo.pop()
         col = i % cols
-        for j in (i - 1 if col else -1, i + 1 if col < cols - 1 else -1, i - cols, i + cols):
+        around = [i - cols, i + cols]
+        if col:
+            around.append(i - 1)
+        if col < cols - 1:
+            around.append(i + 1)
+        for j in around:
             if 0 <= j < size and j in allowed and j not in reached:
                 reached.add(j)
                 todo.append(j)
