@@ -248,4 +248,7 @@ class Renderer:
                             edit_base=self.edit_base)
 
     def photo_spec(self, spec_id: str, page_src: str) -> str:
-        return self._render("photo_spec.md.j2", page_src, spec=self.data.photo_specs[spec_id], spec_id=spec_id)
+        from checkers.photo.table import requirements  # the spec's rules in the order and words of the checks
+
+        spec = self.data.photo_specs[spec_id]
+        return self._render("photo_spec.md.j2", page_src, spec=spec, spec_id=spec_id, rows=requirements(spec))
