@@ -38,6 +38,12 @@ def text(value: Any) -> Markup:
 
 
 @functools.cache
+def photo_rows(spec: Any) -> list[tuple[str, str, Any]]:
+    from checkers.photo.table import requirements
+
+    return requirements(spec)
+
+
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -48,6 +54,7 @@ def _env() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["t"] = text
+    env.globals["photo_rows"] = photo_rows  # a spec's rules in the order and words of the table of photo checks
     env.globals.update(
         TOPIC_TITLES=TOPIC_TITLES, CONFIDENCE=CONFIDENCE, KINDS=KINDS, REGIONS=REGIONS, TOPICS=TOPICS,
         PROVINCE_INDEX=PROVINCE_INDEX, guide_src=guide_src, national_src=national_src, plan_src=plan_src,
@@ -248,7 +255,4 @@ class Renderer:
                             edit_base=self.edit_base)
 
     def photo_spec(self, spec_id: str, page_src: str) -> str:
-        from checkers.photo.table import requirements  # the spec's rules in the order and words of the checks
-
-        spec = self.data.photo_specs[spec_id]
-        return self._render("photo_spec.md.j2", page_src, spec=spec, spec_id=spec_id, rows=requirements(spec))
+        return self._render("photo_spec.md.j2", page_src, spec=self.data.photo_specs[spec_id], spec_id=spec_id)
