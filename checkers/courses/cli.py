@@ -111,7 +111,7 @@ def understood(parsed: dict[str, Any]) -> str:
     for c in parsed["courses"]:
         credits = "不计" if c["kind"] == "thesis" else ("!" if c["credits"] is None else f"{c['credits']:g}")
         marks = ("?" if c["guessed"] and c["guessed"] != ["from_rule"] else "") + ("!" if c["unreadable"] else "")
-        theory = f"（属于 {c['theory']}）" if c["theory"] else ""
+        theory = (f"（属于 {c['theory']}）" if c["theory"] else "") + "".join(f"（顶替旧课程 {r['code']}）" for r in c["replaces"])
         lines.append(f"  {c['code']}  {credits:>4}  {c['kind_label']:<6}  {marks}{c['name'] or '!'}{theory}")
     m = parsed["minimums"]
     lines.append(f"  最低要求：{m['credits']} 学分{'（猜测）' if m['credits_guessed'] else ''}"

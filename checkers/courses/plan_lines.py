@@ -49,6 +49,7 @@ class Row:
     old: list[tuple[str, str]] = field(default_factory=list)  # (code, name) from a substitution column
     guessed: set[str] = field(default_factory=set)
     credit_text: str | None = None  # what stood where the credits should be, when unreadable
+    last_line: int = 0  # the last line that gave this row a cell
 
     @property
     def open(self) -> bool:
@@ -84,7 +85,7 @@ def separated(line: str) -> str | None:
     if "\t" in line:
         return "\t"
     for sep in (",", "，", ";", "；", "|"):
-        if line.count(sep) >= 2 and CODE.search(line) and "。" not in line:
+        if line.count(sep) >= 2 and CODE.search(line) and (sep in ",|" or "。" not in line):
             return sep
     return None
 
@@ -93,8 +94,7 @@ def _cells(line: str) -> list[str]:
     sep = separated(line)
     if sep is not None:
         return [c.strip().strip("\"'“”") for c in line.split(sep)]
-    return [c for c in re.split(r"\s{2,}|\s(?=[0-9]{5}(?![0-9]))|(?<=[0-9])\s(?=\S)|\s(?=[0-9]{1,2}(?:\.[0-9])?(?:\s|$))",
-                                line.strip()) if c]
+    return line.split()
 
 
 def _split_token(cell: str) -> list[str]:
@@ -177,10 +177,17 @@ def _positional(cells: list[str], columns: tuple[str | None, ...], line_no: int)
 def _fill(row: Row, tokens: list[str], kinds: list[str]) -> list[tuple[str, str]]:
     """Tokens after a code, in order: name, credits, method, category, remark. Returns leftover (kind, token)."""
     rest: list[tuple[str, str]] = []
+    previous = ""
     for token, kind in zip(tokens, kinds):
         if kind == "text" and row.credits is None and not row.no_credit and row.method is None:
-            row.name_parts.append(token)
-        elif kind in ("number", "credit") and row.credits is None and not row.no_credit:
+            if previous == "name":
+                row.name_parts[-1] += " " + token
+            else:
+                row.name_parts.append(token)
+            previous = "name"
+            continue
+        previous = kind
+        if kind in ("number", "credit") and row.credits is None and not row.no_credit:
             value = float(NUMBER.search(token).group(0))  # type: ignore[union-attr]
             if value <= 30:
                 row.credits = value
@@ -216,6 +223,8 @@ def read(text: str) -> Lines:
         found = header(line)
         if found is not None and not CODE.search(line):
             columns = found
+            continue
+        if line.replace(" ", "") in HEADER_WORDS or line in ("考试方式", "课程类别", "必考/选考"):
             continue
         flat = line.replace(" ", "")
         if TOTAL.match(flat) or HEADINGS.match(flat):
@@ -272,7 +281,7 @@ def _line(tokens: list[str], line_no: int, rows: list[Row], items: list[tuple[in
                 current.old.append((tokens[i], " ".join(name)))
                 i = j
                 continue
-            current = Row(tokens[i], line_no)
+            current = Row(tokens[i], line_no, last_line=line_no)
             if before:
                 for kind, tok in before:
                     if kind == "number" and current.seq is None:
@@ -316,6 +325,7 @@ def _no_code(tokens: list[str], kinds: list[str], line_no: int, rows: list[Row],
         items.append((len(rows), Item("remark", rest, line_no)))
         return
     if last is not None and last.open:  # a row whose cells come one per line (copied from a PDF viewer)
+        last.last_line = line_no
         rest = _fill(last, tokens, kinds)
         for kind, tok in rest:
             items.append((len(rows), Item("seq" if kind == "number" else "remark" if kind == "remark" else "frag", tok, line_no)))
@@ -323,7 +333,25 @@ def _no_code(tokens: list[str], kinds: list[str], line_no: int, rows: list[Row],
     if last is not None and last.name_parts and last.credits is None and not last.no_credit and kinds and kinds[0] in ("number", "credit"):
         _fill(last, tokens, kinds)
         return
-    for token, kind in zip(tokens, kinds):
+    if last is not None and not last.name_on_line and line_no == last.last_line + 1 and rest and RULE_WORDS.search(rest):
+        last.remark.append(rest)
+        last.last_line = line_no
+        return
+    if last is not None and kinds and all(k in ("method", "category") for k in kinds) and last.line >= line_no - 3:
+        for token, kind in zip(tokens, kinds):
+            if kind == "method" and last.method is None:
+                last.method = token
+                last.last_line = line_no
+            elif kind == "category" and last.category is None:
+                last.category = token
+        return
+    merged: list[tuple[str, str]] = []
+    for token, kind in zip(tokens, kinds):  # words of one name fragment stay together
+        if kind == "text" and merged and merged[-1][1] == "text":
+            merged[-1] = (merged[-1][0] + " " + token, "text")
+        else:
+            merged.append((token, kind))
+    for token, kind in merged:
         if kind == "number":
             items.append((len(rows), Item("seq", token, line_no)))
         elif kind == "nocredit":

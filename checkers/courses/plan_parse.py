@@ -27,10 +27,12 @@ class ParsedCourse:
     remark: str
     guessed: tuple[str, ...]
     unreadable: tuple[str, ...]
+    replaces: tuple[tuple[str, str], ...] = ()  # (code, name) of old courses this one replaces, from the table
 
     def to_dict(self) -> dict[str, object]:
         out = asdict(self)
         out["guessed"], out["unreadable"] = list(self.guessed), list(self.unreadable)
+        out["replaces"] = [{"code": c, "name": n} for c, n in self.replaces]
         return out
 
 
@@ -88,10 +90,12 @@ def resolve(lines: Lines) -> dict[str, set[str]]:
                     target.no_credit = True
             elif item.kind == "seq":
                 _seq(item.text, a if id(item) in in_a else None, b if id(item) in in_b else None)
-        frags = [i.text for i in (after_a if both else after_a + before_b) if i.kind == "frag"]
+        near = [i for i in (after_a if both else after_a + before_b) if i.kind == "frag"
+                and ((a is not None and i.line <= a.line + 2) or (b is not None and i.line >= b.line - 2))]
+        frags = [i.text for i in near]
         if not both:  # after a heading or total line, only the next row's empty name can take fragments
-            frags_a = [i.text for i in after_a if i.kind == "frag"]
-            frags_b = [i.text for i in before_b if i.kind == "frag"]
+            frags_a = [i.text for i in after_a if i.kind == "frag" and a is not None and i.line <= a.line + 2]
+            frags_b = [i.text for i in before_b if i.kind == "frag" and b is not None and i.line >= b.line - 2]
             if a is not None and frags_a and _incomplete(a):
                 suffix.setdefault(n - 1, []).extend(frags_a)
             if b is not None and frags_b and not b.name_on_line:
@@ -111,7 +115,7 @@ def resolve(lines: Lines) -> dict[str, set[str]]:
             prefix.setdefault(n, []).extend(frags[half:])
             guessed[a.code].add("name")  # type: ignore[union-attr]
             guessed[b.code].add("name")  # type: ignore[union-attr]
-        elif a is not None:
+        elif a is not None and b is not None and all(len(f) <= 12 and not re.search(r"[，。；:：]", f) for f in frags):
             suffix.setdefault(n - 1, []).extend(frags)
             guessed[a.code].add("name")
     for i, row in enumerate(rows):
@@ -159,7 +163,8 @@ def courses(lines: Lines) -> tuple[list[ParsedCourse], list[dict[str, object]]]:
         if kind == "theory":
             by_name[name] = row.code
         out.append(ParsedCourse(row.code, name, credits, kind, None, row.seq, row.line, row.category,
-                                join(row.remark), tuple(sorted(guessed[row.code])), tuple(bad)))
+                                join(row.remark), tuple(sorted(guessed[row.code])), tuple(bad),
+                                tuple((c, join([n])) for c, n in row.old if c != row.code)))
     return _theories(out), problems
 
 
@@ -179,5 +184,5 @@ def _theories(found: list[ParsedCourse]) -> list[ParsedCourse]:
             if len(same) == 1:
                 theory, guess = same[0].code, tuple(sorted({*guess, "theory"}))
         out.append(ParsedCourse(c.code, c.name, c.credits, c.kind, theory, c.seq, c.line, c.category, c.remark,
-                                guess, c.unreadable))
+                                guess, c.unreadable, c.replaces))
     return out

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from checkers.courses import plan_lines, plan_parse, plan_rules
-from checkers.courses.plan import Choice, Course, Edition, Group, Minimums, Plan, PlanPath, Thesis
+from checkers.courses.plan import Choice, Course, Edition, Group, Minimums, Plan, PlanPath, Substitution, Thesis
 from checkers.courses.plan_parse import ParsedCourse
 from checkers.courses.restructure import Restructure
 
@@ -61,9 +61,12 @@ class ParsedPlan:
                         for c in self.courses if c.kind != "thesis")
         thesis = next((Thesis(c.code, c.name or "毕业论文（设计）") for c in self.courses if c.kind == "thesis"), None)
         title = self.name or "粘贴的考试计划"
+        codes = {c.code for c in self.courses}
+        subs = tuple(Substitution((old,), (c.code,), "all", (name,), None, "粘贴的计划表中写明的替代关系")
+                     for c in self.courses for old, name in c.replaces if old not in codes)
         return Plan("paste", "粘贴的计划", self.code or "", title, self.level or "专升本", "（粘贴的计划没有写明）",  # type: ignore[arg-type]
                     Edition("考生粘贴的计划文本", ""), "low", {}, courses, Minimums(self.credits or 0, self.course_count),
-                    thesis, self.choices, self.groups, self.paths, (), self.restructure, self.level == "专升本")
+                    thesis, self.choices, self.groups, self.paths, subs, self.restructure, self.level == "专升本")
 
 
 def _num(value: float) -> int | float:
@@ -82,7 +85,7 @@ def _refuse(text: str, found: list[ParsedCourse]) -> str | None:
         return ("这看起来是成绩单（有分数、考试日期或“合格/免考”），不是考试计划：请把成绩粘贴到成绩框，"
                 "把专业考试计划的课程表粘贴到计划框。")
     if len(with_credits) < MIN_COURSES:
-        if len(SCORE_WORDS.findall(text)) >= 2 or any("credits" in c.unreadable for c in found):
+        if len(SCORE_WORDS.findall(text)) >= 2 or scored * 2 >= len(found):
             return ("这看起来是成绩单（有分数、考试日期或“合格/免考”），不是考试计划：请把成绩粘贴到成绩框，"
                     "把专业考试计划的课程表粘贴到计划框。")
         return (f"只读到 {len(with_credits)} 门带学分的课程，不像完整的考试计划。请复制计划中的整张课程表"

@@ -21,9 +21,10 @@ CLOSING = (
 )
 CREDITS_ONLY = (
     re.compile(r"学分合计(?:不少于)?([0-9]+)学分"), re.compile(r"总学分(?:应)?(?:≥|>=|不少于|不低于|达到)?([0-9]+)"),
-    re.compile(r"学分要求(?:不少于)?([0-9]+)"), re.compile(r"(?:累计|毕业)(?:总)?学分(?:达到|不少于|不低于)([0-9]+)"),
+    re.compile(r"学分要求(?:不少于)?([0-9]+)"), re.compile(r"累计(?:达到|不少于|不低于)([0-9]+)学分"), re.compile(r"(?:累计|毕业)(?:总)?学分(?:达到|不少于|不低于)([0-9]+)"),
 )
 COUNT_ONLY = re.compile(r"(?:不少于)?([0-9]+)门课程(?:的)?合格成绩")
+CATEGORY_OPTIONAL = re.compile(r"选")
 LEVEL = re.compile(r"（(专升本|本科|专科|高起本|高起专)）|(专升本|专科|本科)(?:段|层次)")
 
 
@@ -75,6 +76,7 @@ def title(text: str) -> tuple[str | None, str | None]:
     label = name.group(1) if name else None
     if label:
         label = re.sub(r"^.*(?:自学考试|自考|年)", "", label) or label
+        label = re.sub(r"^(?:本科|专科|专升本)(?=..)", "", label)
     return label, code.group(1) if code else None
 
 
@@ -120,10 +122,19 @@ def _covered(block: Block, found: list[ParsedCourse]) -> list[ParsedCourse]:
         above = [c for c in found if c.line < block.first and c.kind != "thesis"][-1:]
         below = [c for c in found if c.line > block.last and c.kind != "thesis"][:1]
         return above + below
-    start = found.index(inside[0])
-    run = [inside[0]] + [c for c in found[start + 1:start + 6] if c.seq is None and c.kind != "thesis"]
-    if len(run) == 1 and inside[0].category:
-        run = [c for c in found if c.category == inside[0].category and c.kind != "thesis"]
+    first = inside[0]
+    start = found.index(first)
+    if first.category and CATEGORY_OPTIONAL.search(first.category):
+        same = [c for c in found if c.category == first.category and c.kind != "thesis"]
+        if len(same) >= 2:
+            return same
+    run = [first]
+    if CHOICE.search(block.text) and first.seq is None:
+        return found[start:start + 2]
+    for c in found[start + 1:]:  # a merged cell copied from a web table: the rule sits on the first row only
+        if c.kind == "thesis" or c.remark or (c.seq is not None and c.seq != first.seq and CHOICE.search(block.text)):
+            break
+        run.append(c)
     return run
 
 
@@ -136,6 +147,7 @@ def _group(gid: str, label: str, rows: list[ParsedCourse], text: str) -> Group |
     credits = next((int(a or b) for a, b in MIN_CREDITS.findall(text)), None)
     if n is None and credits is None and ALL.search(text):
         n = sum(1 for c in rows if c.kind == "theory" or c.theory is None)
+        return Group(gid, f"{label}：{n} 门全选", tuple(c.code for c in rows), n, None)
     if n is None and credits is None:
         return None
     need = "、".join(s for s in (f"不少于 {n} 门" if n else "", f"不少于 {credits} 学分" if credits else "") if s)
