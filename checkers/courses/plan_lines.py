@@ -22,6 +22,9 @@ PAGE = re.compile(r"^(?:[-—–~·]+[0-9]{1,3}[-—–~·]+|第[0-9]+页(?:[,�
 _WIDTH = {i: i - 0xFEE0 for i in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
 _WIDTH |= {0x3000: 0x20, 0x00A0: 0x20, 0xFF0D: 0x2D, 0xFF0F: 0x2F, 0xFF08: 0xFF08, ord("("): 0xFF08, ord(")"): 0xFF09,
            0xFF1A: ord(":"), 0xFEFF: None, 0x200B: None}
+MAX_ROWS = 300
+MAX_LINES = 4000
+HEADER_HINT = re.compile(r"序|课程|代码|学分|名称|方式|备注|类别|类型|性质|考试|替代|顶替|说明")
 HEADINGS = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 TOTAL = re.compile(r"学分合计|合计|总计|总学分")
 HEADER_WORDS = {"序号": "seq", "序": "seq", "号": "seq", "课程代码": "code", "课程": None, "代码": "code", "课程号": "code",
@@ -220,7 +223,9 @@ def read(text: str) -> Lines:
         line = raw.strip()
         if not line or PAGE.match(line.replace(" ", "")):
             continue
-        found = header(line)
+        if len(rows) > MAX_ROWS or line_no > MAX_LINES:  # no plan is this long: stop reading, the caller says so
+            break
+        found = header(line) if HEADER_HINT.search(line) else None
         if found is not None and not CODE.search(line):
             columns = found
             continue
@@ -271,7 +276,7 @@ def _line(tokens: list[str], line_no: int, rows: list[Row], items: list[tuple[in
     i = first
     while i < len(tokens):
         if kinds[i] == "code":
-            nxt = [k for k in kinds[i + 1:] if k != "text"][:1]
+            nxt = next(([k] for k in kinds[i + 1:i + 8] if k != "text"), [])
             if current is not None and not current.open and nxt != ["number"] and nxt != ["credit"]:
                 j = i + 1
                 name = []

@@ -64,9 +64,17 @@ class ParsedPlan:
         codes = {c.code for c in self.courses}
         subs = tuple(Substitution((old,), (c.code,), "all", (name,), None, "粘贴的计划表中写明的替代关系")
                      for c in self.courses for old, name in c.replaces if old not in codes)
+        have = {c.code for c in courses}
+        choices = tuple(Choice(c.id, c.label, o) for c in self.choices
+                        for o in [tuple(x for x in dict.fromkeys(c.options) if x in have)] if len(o) >= 2)
+        groups = tuple(Group(g.id, g.label, k, g.min_courses and min(g.min_courses, len(k)), g.min_credits)
+                       for g in self.groups for k in [tuple(x for x in dict.fromkeys(g.courses) if x in have)] if k)
+        ids = {c.id for c in choices} | {g.id for g in groups}
+        paths = tuple(PlanPath(p.id, p.label, tuple(x for x in p.choices if x in ids), tuple(x for x in p.groups if x in ids))
+                      for p in self.paths)
         return Plan("paste", "粘贴的计划", self.code or "", title, self.level or "专升本", "（粘贴的计划没有写明）",  # type: ignore[arg-type]
                     Edition("考生粘贴的计划文本", ""), "low", {}, courses, Minimums(self.credits or 0, self.course_count),
-                    thesis, self.choices, self.groups, self.paths, subs, self.restructure, self.level == "专升本")
+                    thesis, choices, groups, paths, subs, self.restructure, self.level == "专升本")
 
 
 def _num(value: float) -> int | float:
@@ -76,6 +84,8 @@ def _num(value: float) -> int | float:
 def _refuse(text: str, found: list[ParsedCourse]) -> str | None:
     if not text.strip():
         return "没有输入考试计划：请粘贴本专业考试计划中“考试课程与学分”那张表（含课程代码、课程名称、学分）。"
+    if len(found) > plan_lines.MAX_ROWS:
+        return f"读到超过 {plan_lines.MAX_ROWS} 门课程，不像一份专业考试计划：请只复制本专业的那张课程表。"
     if not found:
         return ("这段内容里没有课程代码（5 位数字，例如 03708），不像考试计划。请从省考试院公布的专业考试计划中复制"
                 "“考试课程与学分”表（课程代码、课程名称、学分各列）。")
@@ -126,11 +136,16 @@ def parse(text: str, rules: Mapping[str, Restructure] | None = None) -> ParsedPl
     """Parse a pasted plan. Never raises for bad text: a non-plan comes back with ``refused`` set."""
     if len(text) > MAX_CHARS:
         return _empty(f"粘贴的计划太长（约 {len(text) // 1000} 千字符），最多 {MAX_CHARS // 1000} 千字符：请只复制“考试课程与学分”那张表和毕业条件那段话。")
+    if not plan_lines.CODE.search(plan_lines.normalise(text)):
+        return _empty(_refuse(text, []) or "")
     lines = plan_lines.read(text)
     found, problems = plan_parse.courses(lines)
     refused = _refuse(text, found)
     if refused is not None:
         return _empty(refused)
+    if text.count("\n") >= plan_lines.MAX_LINES:
+        problems.append({"line": plan_lines.MAX_LINES, "code": None,
+                         "message": f"粘贴的内容超过 {plan_lines.MAX_LINES} 行，只读了前 {plan_lines.MAX_LINES} 行"})
     problems += [{"line": n, "code": None, "message": f"这一行有课程代码，但读起来是说明文字，没有当作课程：{line[:60]}"}
                  for n, line in lines.prose_codes]
     for c in found:
