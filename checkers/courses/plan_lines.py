@@ -274,7 +274,7 @@ def _line(tokens: list[str], line_no: int, rows: list[Row], items: list[tuple[in
     before = list(zip(kinds[:first], tokens[:first]))
     current: Row | None = None
     i = first
-    while i < len(tokens):
+    while i < len(tokens) and len(rows) <= MAX_ROWS:
         if kinds[i] == "code":
             nxt = next(([k] for k in kinds[i + 1:i + 8] if k != "text"), [])
             if current is not None and not current.open and nxt != ["number"] and nxt != ["credit"]:
