@@ -15,7 +15,8 @@ Rating = Literal["FULL", "PARTIAL", "FALLBACK"]
 RATING_WORDS = {"FULL": "完整", "PARTIAL": "部分", "FALLBACK": "仅全国规则"}
 # What a FULL cell has; a PARTIAL cell lacks at least one of these.
 CRITERIA = {"steps": "本省办理步骤", "address": "系统名称和网址", "when": "带日期的办理时间或费用"}
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}/\d{1,2}")
+# A dated window names its year and its day: "2024-06-13", "2024 年 6 月 13 日"; a day without a year does not count.
+_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _FEE = re.compile(r"\d+(?:\.\d+)?\s*元")
 
 
@@ -45,7 +46,9 @@ def rate(province: Province, topic: str) -> tuple[Rating, tuple[str, ...]]:
     missing = []
     if len(t.steps) < 2:
         missing.append(CRITERIA["steps"])
-    if not ((province.platform and province.platform.url) or any(getattr(f, "url", None) for f in facts)):
+    platform = province.platform
+    if not ((platform and (platform.url or platform.address))
+            or any(getattr(f, "url", None) or getattr(f, "address", None) for f in facts)):
         missing.append(CRITERIA["address"])
     if topic != "lookup" and not _has_when(t):
         missing.append(CRITERIA["when"])
@@ -53,7 +56,8 @@ def rate(province: Province, topic: str) -> tuple[Rating, tuple[str, ...]]:
 
 
 def _has_when(topic: Any) -> bool:
-    """A dated round, a `dates:` fact that names a day, or a fee amount (a fact labelled 费用 or naming 元)."""
+    """A dated round, a `dates:` fact that names a day with its year, or a fee amount (a fact labelled 费用 or
+    naming 元)."""
     if any(r.dated() for r in topic.rounds) or any(_DATE.search(f.text) for f in topic.dates):
         return True
     return any((f.label and "费" in f.label) or _FEE.search(f.text or "")

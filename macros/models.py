@@ -31,6 +31,11 @@ class Fact:
     sources: tuple[str, ...] = field(metadata={"min_items": 1, "help": "来源编号列表，每条事实至少一个来源"})
     confidence: Confidence = field(metadata={"help": "可信度 high / medium / low"})
     url: str | None = field(default=None, metadata={"pattern": URL, "help": "以 http:// 或 https:// 开头的网址"})
+    # A system's address when the source shows it without http:// or https:// (e.g. zk.zjzs.net): kept exactly
+    # as shown and printed as text, never turned into a link we would have to complete ourselves.
+    address: str | None = field(default=None, metadata={
+        "pattern": r"(?!https?://)[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s\"'<>]*)?",
+        "help": "来源上写的网址（没有 http:// 时原样写在这里，如 zk.zjzs.net；带 http:// 的写在 url）"})
     label: str | None = None
 
 

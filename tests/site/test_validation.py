@@ -66,7 +66,7 @@ def test_unknown_key_and_fact_without_source_reported_together(data_root: Path) 
     broken = broken.replace("    - text: 第一步\n      sources: [ynzs]\n", "    - text: 第一步\n")
     _write(data_root, broken)
     assert _errors(data_root) == [
-        "data/provinces/yunnan.yml:14: authority.homepage: 未知字段。此处可用的字段：text、sources、confidence、url、label",
+        "data/provinces/yunnan.yml:14: authority.homepage: 未知字段。此处可用的字段：text、sources、confidence、url、address、label",
         "data/provinces/yunnan.yml:18: registration.steps[0].sources: 缺少必填项（来源编号列表，每条事实至少一个来源）",
     ]
 
@@ -88,6 +88,17 @@ def test_wrong_types_bad_dates_and_bad_slug(data_root: Path) -> None:
         "data/provinces/yunnan.yml:16: registration.steps: 应为列表（每项前写 “- ”），实际为文本“第一步”",
         "data/provinces/yunnan.yml:17: registration.old: 未知字段。此处可用的字段：status、summary、steps、materials、dates、notes、conflicts、rounds、searched",
     ]
+
+
+def test_address_without_scheme_is_kept_as_shown_and_a_scheme_goes_in_url(data_root: Path) -> None:
+    steps = "    - text: 第一步\n      sources: [ynzs]\n      confidence: high\n"
+    _write(data_root, YUNNAN.replace(steps, steps + "      address: zk.ynzs.cn/login?x=1\n"))
+    fact = load_dataset(data_root).provinces["yunnan"].registration.steps[0]
+    assert fact.address == "zk.ynzs.cn/login?x=1" and fact.url is None
+    _write(data_root, YUNNAN.replace(steps, steps + "      address: https://zk.ynzs.cn\n"))
+    [error] = _errors(data_root)
+    assert error.startswith("data/provinces/yunnan.yml:20: registration.steps[0].address: 格式不对")
+    assert "带 http:// 的写在 url" in error
 
 
 def test_source_reference_must_exist(data_root: Path) -> None:
