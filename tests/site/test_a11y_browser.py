@@ -104,7 +104,7 @@ def _photo_verdict(page: Any, tmp_path: Path) -> None:
 def _course_verdict(page: Any) -> None:
     root = '[data-checker="courses"]'
     page.select_option(f"{root} select", PLAN)
-    page.fill(f"{root} textarea", "00001 不存在的课程 70 2024-10")
+    page.fill(f"{root} textarea.checker__paste", "00001 不存在的课程 70 2024-10")
     page.click(f"{root} .checker__run")
     page.wait_for_selector(f"{root}[data-verdict]", state="attached", timeout=120_000)
 
@@ -163,7 +163,7 @@ def test_course_tool_works_by_keyboard_alone(browser, base_url: str) -> None:
         for _ in range(options.index(PLAN) + 1):
             page.keyboard.press("ArrowDown")
         assert page.input_value(f"{root} select") == PLAN
-        _tab_to(page, f"{root} textarea")
+        _tab_to(page, f"{root} textarea.checker__paste")
         page.keyboard.insert_text("00001 不存在的课程 70 2024-10")
         _tab_to(page, f"{root} .checker__prior")
         page.keyboard.press("Space")
