@@ -1,0 +1,119 @@
+"""CPython-only pixel work for the CLI's fix, with Pillow: decode upright, crop, scale down, encode; drives fix.py."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from typing import Any, Mapping
+
+from checkers.photo import api, fix
+from checkers.photo.decode import decode
+from checkers.photo.jpeg import JpegInfo, parse
+from checkers.photo.pixels import MAX_PIXELS, Pixels, analysis_size
+from checkers.photo.spec import PhotoSpec
+
+GREY_MODES = frozenset({"1", "L", "LA", "I", "I;16", "F"})
+
+
+class Undecodable(ValueError):
+    """Pillow cannot read the file (the message is Chinese)."""
+
+
+def before(data: bytes, spec_id: str, filename: str | None, size: int | None = None,
+           catalog: Mapping[str, PhotoSpec] | None = None) -> dict[str, Any]:
+    """The ordinary check of the input, as ``python -m checkers photo`` makes it."""
+    parsed = parse(data)
+    pixels, reason = None, None
+    if isinstance(parsed, JpegInfo):
+        decoded = decode(data, parsed)
+        pixels, reason = (None, decoded) if isinstance(decoded, str) else (decoded, None)
+    return api.check(data, spec_id, filename=filename, pixels=pixels, skip_reason=reason, file_size=size,
+                     catalog=catalog)
+
+
+def _load(data: bytes, at_least: tuple[float, float] | None = None) -> tuple[Any, tuple[int, int], bool]:
+    """(upright RGB image, the upright full size, greyscale?); a JPEG decodes at a reduced size ≥ ``at_least``.
+
+    ``at_least`` is in the upright photo's pixels; JPEG DCT scaling (1/2, 1/4, 1/8) keeps at least that size.
+    """
+    from PIL import Image, ImageOps
+
+    try:
+        with warnings.catch_warnings():  # Pillow warns about corrupt EXIF; the checks report it in Chinese
+            warnings.simplefilter("ignore")
+            image = Image.open(io.BytesIO(data))
+            w, h = image.size
+            if w * h > MAX_PIXELS:
+                raise Undecodable(f"图片为 {w}×{h} 像素，超过本工具 {MAX_PIXELS // 1_000_000} 百万像素的处理上限")
+            turned = image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+            full = (h, w) if turned else (w, h)
+            grey = image.mode in GREY_MODES
+            if at_least is not None and image.format == "JPEG":
+                need = (at_least[1], at_least[0]) if turned else at_least
+                image.draft("RGB", (max(1, int(need[0]) + 1), max(1, int(need[1]) + 1)))
+            upright = ImageOps.exif_transpose(image).convert("RGB")
+            return upright, full, grey
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
+        raise Undecodable(f"无法读取这张图片（{type(err).__name__}: {err}）") from None
+
+
+def run(data: bytes, spec_id: str, *, filename: str | None, number: str | None = None, name: str | None = None,
+        size: int | None = None, catalog: Mapping[str, PhotoSpec] | None = None) -> dict[str, Any]:
+    """The whole fix with Pillow; the result of fix.finish (its "data" is the file to write, or None)."""
+    from PIL import Image
+
+    first = before(data, spec_id, filename, size, catalog)
+    planned, full, grey = _plan(data, spec_id, filename, number, name, catalog)
+    if planned["unfixable"]:
+        return fix.finish(b"", spec_id, filename=planned["filename"], pixels=None, before=first, planned=planned,
+                          catalog=catalog)
+    image, box = full
+    tries: list[dict[str, int]] = []
+    encodes: list[bytes] = []
+    target = (planned["plan"]["target"]["width"], planned["plan"]["target"]["height"])
+    step = planned["step"]
+    scaled: dict[tuple[int, int], Any] = {}
+    while step["keep"] is None and step["refuse"] is None:
+        wanted = (step["width"], step["height"])
+        if wanted not in scaled:
+            scaled[wanted] = image.resize(wanted, Image.Resampling.LANCZOS, box=box)
+        out = io.BytesIO()
+        scaled[wanted].save(out, "JPEG", quality=step["quality"], subsampling=2, optimize=False, progressive=False)
+        encodes.append(out.getvalue())
+        tries.append({"width": wanted[0], "height": wanted[1], "quality": step["quality"], "size": len(encodes[-1])})
+        step = fix.step(spec_id, target, tries, catalog=catalog)
+    if step["refuse"] is not None:
+        return fix.finish(b"", spec_id, filename=planned["filename"], pixels=None, before=first, planned=planned,
+                          refused=step["refuse"], catalog=catalog)
+    kept = encodes[step["keep"]]
+    pixels = decode(kept, parse(kept))  # type: ignore[arg-type]
+    return fix.finish(kept, spec_id, filename=planned["filename"], pixels=pixels if isinstance(pixels, Pixels) else None,
+                      before=first, planned=planned, tries=[tries[step["keep"]]], catalog=catalog)
+
+
+def _plan(data: bytes, spec_id: str, filename: str | None, number: str | None, name: str | None,
+          catalog: Mapping[str, PhotoSpec] | None) -> tuple[dict[str, Any], Any, bool]:
+    """(the plan, the upright RGB image at the resolution the crop needs, whether the file is greyscale)."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            size = probe.size
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
+        raise Undecodable(f"无法读取这张图片（{type(err).__name__}: {err}）") from None
+    aw, ah = analysis_size(*size)
+    small, full, grey = _load(data, (aw / 2, ah / 2) if (aw, ah) != size else None)
+    want = analysis_size(*small.size)
+    if small.size != want:
+        small = small.resize(want, Image.Resampling.BILINEAR, reducing_gap=2.0)
+    analysed = Pixels(small.width, small.height, small.tobytes())
+    planned = fix.plan(data, spec_id, analysed, full[0], full[1], filename=filename, number=number, name=name,
+                       catalog=catalog)
+    if not planned["ok"]:
+        return planned, None, grey
+    crop, target = planned["plan"]["crop"], planned["plan"]["target"]
+    k = target["width"] / crop["width"]
+    image, _, _ = _load(data, (full[0] * k, full[1] * k))
+    f = image.width / full[0]
+    box = (crop["x"] * f, crop["y"] * f, (crop["x"] + crop["width"]) * f, (crop["y"] + crop["height"]) * f)
+    return planned, (image, box), grey
