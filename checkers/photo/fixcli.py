@@ -39,7 +39,8 @@ def _target(args: argparse.Namespace, source: Path, filename: str) -> Path:
 
 
 def run(argv: list[str], out: TextIO, err: TextIO) -> int:
-    from checkers.photo.fixpil import Undecodable, run as fix_run
+    from checkers.photo.fixpil import Undecodable, before
+    from checkers.photo.fixpil import run as fix_run
 
     args = _parser().parse_args(argv)
     known = {s["id"] for s in api.specs()}
@@ -56,7 +57,8 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     except NamingError as bad:
         raise Usage(bad.message) from None
     except Undecodable as bad:
-        result = {"spec": args.spec, "ok": False, "before": None, "after": None, "actions": [],
+        result = {"spec": args.spec, "ok": False, "before": before(data, args.spec, source.name, size), "after": None,
+                  "actions": [],
                   "unfixable": [{"id": "format", "why": bad.message}], "filename": None, "data": None}
     written = None
     if result["ok"] and result["data"]:

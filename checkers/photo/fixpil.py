@@ -16,7 +16,11 @@ GREY_MODES = frozenset({"1", "L", "LA", "I", "I;16", "F"})
 
 
 class Undecodable(ValueError):
-    """Pillow cannot read the file (the message is Chinese)."""
+    """Pillow cannot read the file; ``message`` says so in Chinese."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 def before(data: bytes, spec_id: str, filename: str | None, size: int | None = None,

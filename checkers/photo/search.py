@@ -15,7 +15,7 @@ from checkers.photo.fixplan import fits
 from checkers.photo.spec import PhotoSpec
 
 TOP = 95  # above this, files grow a lot with no visible gain
-HOUSE_FLOOR = 70  # the floor when the spec names none: lower qualities show blocks around the face
+HOUSE_FLOOR = 50  # the floor when the spec names none: below it JPEG blocks show around the face
 MAX_TRIES = 24
 
 
