@@ -9,7 +9,8 @@ from typing import Any, Mapping
 from checkers.photo import api, fix
 from checkers.photo.decode import decode
 from checkers.photo.jpeg import JpegInfo, parse
-from checkers.photo.pixels import MAX_PIXELS, Pixels, analysis_size
+from checkers.photo.fixplan import PLAN_PIXELS, plan_size
+from checkers.photo.pixels import MAX_PIXELS, Pixels
 from checkers.photo.spec import PhotoSpec
 
 GREY_MODES = frozenset({"1", "L", "LA", "I", "I;16", "F"})
@@ -35,10 +36,10 @@ def before(data: bytes, spec_id: str, filename: str | None, size: int | None = N
                      catalog=catalog)
 
 
-def _load(data: bytes, at_least: tuple[float, float] | None = None) -> tuple[Any, tuple[int, int], bool]:
-    """(upright RGB image, the upright full size, greyscale?); a JPEG decodes at a reduced size ≥ ``at_least``.
+def _load(data: bytes, scale: float = 1.0) -> tuple[Any, tuple[int, int], bool]:
+    """(upright RGB image, the upright full size, greyscale?); a JPEG decodes at no less than ``scale`` of its size.
 
-    ``at_least`` is in the upright photo's pixels; JPEG DCT scaling (1/2, 1/4, 1/8) keeps at least that size.
+    JPEG DCT scaling (1/2, 1/4, 1/8) is fast and keeps at least the size asked for.
     """
     from PIL import Image, ImageOps
 
@@ -52,9 +53,8 @@ def _load(data: bytes, at_least: tuple[float, float] | None = None) -> tuple[Any
             turned = image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
             full = (h, w) if turned else (w, h)
             grey = image.mode in GREY_MODES
-            if at_least is not None and image.format == "JPEG":
-                need = (at_least[1], at_least[0]) if turned else at_least
-                image.draft("RGB", (max(1, int(need[0]) + 1), max(1, int(need[1]) + 1)))
+            if scale < 1 and image.format == "JPEG":
+                image.draft("RGB", (max(1, int(w * scale) + 1), max(1, int(h * scale) + 1)))
             upright = ImageOps.exif_transpose(image).convert("RGB")
             return upright, full, grey
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
@@ -102,12 +102,11 @@ def _plan(data: bytes, spec_id: str, filename: str | None, number: str | None, n
 
     try:
         with Image.open(io.BytesIO(data)) as probe:
-            size = probe.size
+            pixels = probe.width * probe.height
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
         raise Undecodable(f"无法读取这张图片（{type(err).__name__}: {err}）") from None
-    aw, ah = analysis_size(*size)
-    small, full, grey = _load(data, (aw / 2, ah / 2) if (aw, ah) != size else None)
-    want = analysis_size(*small.size)
+    small, full, grey = _load(data, min(1.0, (PLAN_PIXELS / pixels) ** 0.5))
+    want = plan_size(*full)
     if small.size != want:
         small = small.resize(want, Image.Resampling.BILINEAR, reducing_gap=2.0)
     analysed = Pixels(small.width, small.height, small.tobytes())
@@ -117,7 +116,7 @@ def _plan(data: bytes, spec_id: str, filename: str | None, number: str | None, n
         return planned, None, grey
     crop, target = planned["plan"]["crop"], planned["plan"]["target"]
     k = target["width"] / crop["width"]
-    image, _, _ = _load(data, (full[0] * k, full[1] * k))
+    image, _, _ = _load(data, k)
     f = image.width / full[0]
     box = (crop["x"] * f, crop["y"] * f, (crop["x"] + crop["width"]) * f, (crop["y"] + crop["height"]) * f)
     return planned, (image, box), grey

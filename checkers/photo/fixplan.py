@@ -19,6 +19,7 @@ from checkers.photo.spec import Dimensions, PhotoSpec
 GREY_SPREAD, GREY_SHARE = 12, 0.005  # a photo is greyscale when under 0.5 % of its samples differ by > 12 between channels
 NO_RULE_TOP = 0.10  # head top at 10 % of the height when a crop is needed and the spec places no head
 BAND_MARGIN = 0.25  # keep the head top this share of the band's width away from the band's edges
+PLAN_PIXELS = 1_000_000  # the plan analyses the photo at about this size: enough to place a crop, and quick
 NEW_PHOTO = "需要重新拍摄或换一张原始照片；很多考试通知明确不允许对照片做技术处理，本工具也不做"
 
 
@@ -85,6 +86,14 @@ class _View:
 
     def view(self) -> Any:
         return self.scene
+
+
+def plan_size(width: int, height: int) -> tuple[int, int]:
+    """The size to decode an upright ``width``×``height`` photo at for the plan (never larger than it is)."""
+    if width * height <= PLAN_PIXELS:
+        return width, height
+    shrink = (width * height / PLAN_PIXELS) ** 0.5
+    return max(8, round(width / shrink)), max(8, round(height / shrink))
 
 
 def greyscale(px: Pixels) -> bool:

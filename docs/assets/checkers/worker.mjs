@@ -10,6 +10,7 @@ import runtime from "./runtime.mjs";
 import { engineError, startEngine } from "./engine.mjs";
 import { decodeFailed, loadingError } from "./messages.mjs";
 import { dropSnapshot, findSnapshot, saveSnapshot } from "./snapshot.mjs";
+import { fixPhoto } from "./fixer.mjs";
 
 const indexURL = new URL(runtime.dir, import.meta.url).href;
 // Never fetched: the Cache API key of this build's snapshot, inside the build's hashed directory.
@@ -249,6 +250,9 @@ self.onmessage = async (event) => {
     if (op === "photo") {
       const { result, transfer } = await checkPhoto(args);
       self.postMessage({ id, ok: true, result }, transfer);
+    } else if (op === "fix") {
+      const result = await fixPhoto(engine, limits, args);
+      self.postMessage({ id, ok: true, result }, result.data ? [result.data.buffer] : []);
     } else {
       self.postMessage({ id, ok: true, result: engine.call(op, args) });
     }
