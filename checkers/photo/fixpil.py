@@ -7,6 +7,7 @@ import warnings
 from typing import Any, Mapping
 
 from checkers.photo import api, fix
+from checkers.photo.context import TURNED
 from checkers.photo.decode import decode
 from checkers.photo.jpeg import JpegInfo, parse
 from checkers.photo.fixplan import PLAN_PIXELS, plan_size
@@ -29,7 +30,8 @@ def before(data: bytes, spec_id: str, filename: str | None, size: int | None = N
     """The ordinary check of the input, as ``python -m checkers photo`` makes it."""
     parsed = parse(data)
     pixels, reason = None, None
-    if isinstance(parsed, JpegInfo):
+    turned = isinstance(parsed, JpegInfo) and parsed.exif is not None and parsed.exif.orientation in TURNED
+    if isinstance(parsed, JpegInfo) and not turned:  # a turned photo's pixel checks are skipped: no decode
         decoded = decode(data, parsed)
         pixels, reason = (None, decoded) if isinstance(decoded, str) else (decoded, None)
     return api.check(data, spec_id, filename=filename, pixels=pixels, skip_reason=reason, file_size=size,
