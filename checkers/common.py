@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Iterable, Literal
 
 SLUGS = (
     "beijing tianjin hebei shanxi neimenggu liaoning jilin heilongjiang shanghai jiangsu zhejiang "
@@ -30,3 +30,34 @@ class Source:
     # Editors write 2020, 2024-05-21 or 2024 年上半年 here; all three are fine.
     published: str | int | datetime.date | None = field(default=None, metadata={"help": "来源自身的发布日期或年份"})
     note: str | None = field(default=None, metadata={"help": "关于这个来源的说明"})
+    # A repost's own statement of the official notice it copies (title or 文号, and its date).
+    cites: str | None = field(default=None, metadata={"help": "转载注明的官方通知（标题或文号，及日期）"})
+
+
+CONFIDENCE_ORDER = ("low", "medium", "high")
+# Why a level is out of reach: what none of the fact's sources has.
+_HIGH_NEEDS = "它的来源都不是带网址的官方页面、原始资料或注明官方通知的转载"
+_MEDIUM_NEEDS = "也没有同时写明网址（url）和发布日期（published）的来源"
+
+
+def allowed_confidence(sources: Iterable[Source]) -> Confidence:
+    """The highest confidence these sources can carry (SCHEMA: confidence by rule)."""
+    best: Confidence = "low"
+    for s in sources:
+        if s.kind == "seed" or (s.url and (s.kind in ("official", "law") or (s.kind == "repost" and s.cites))):
+            return "high"
+        if s.url and s.published is not None:
+            best = "medium"
+    return best
+
+
+def confidence_problem(claimed: Confidence, sources: Iterable[Source]) -> str | None:
+    """None when ``claimed`` is within what the sources allow, else the editor's message (what is allowed, why)."""
+    allowed = allowed_confidence(list(sources))
+    if CONFIDENCE_ORDER.index(claimed) <= CONFIDENCE_ORDER.index(allowed):
+        return None
+    if claimed == "high":
+        why = _HIGH_NEEDS if allowed == "medium" else f"{_HIGH_NEEDS}，{_MEDIUM_NEEDS}"
+    else:
+        why = "它的来源都没有同时写明网址（url）和发布日期（published）"
+    return f"写的是 {claimed}，但{why}；最高只能是 {allowed}"

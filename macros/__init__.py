@@ -22,6 +22,10 @@ def define_env(env: Any) -> None:
         return render.current().province_index()
 
     @env.macro
+    def coverage_page() -> str:
+        return render.current().coverage_page()
+
+    @env.macro
     def national_page(key: str) -> str:
         return render.current().national_page(key)
 

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
 from checkers.schema import Invalid, Problem, dump, load
 from macros.loader import DataFileError, Located, load_yaml, locate
-from macros.models import SLUGS, Fact, National, Province, Source
+from macros.models import SLUGS, Fact, National, Province, Round, Source
+from macros.reviews import Review, Reviewable, check_reviews, reviewable_record, reviewable_specs
 
 ROOT = Path(__file__).resolve().parent.parent
 STALE_AFTER = datetime.timedelta(days=365)
+OLD_ROUND_AFTER = datetime.timedelta(days=730)  # rounds older than two years: "possibly out of date"
+
+
+def today() -> datetime.date:
+    """The build date, from one place: HANDBOOK_TODAY (YYYY-MM-DD) pins it for tests, else the clock."""
+    override = os.environ.get("HANDBOOK_TODAY")
+    return datetime.date.fromisoformat(override) if override else datetime.date.today()
 
 
 class DataErrors(Exception):
@@ -34,6 +43,16 @@ class Dataset:
     plans: dict[str, Any]
     rules: dict[str, Any] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)  # record key -> repository-relative file
+    # data file (e.g. data/provinces/shandong.yml) -> its second-reader records, and what it offers to review
+    reviews: dict[str, tuple[Review, ...]] = field(default_factory=dict)
+    reviewable: dict[str, Reviewable] = field(default_factory=dict)
+    review_files: dict[str, str] = field(default_factory=dict)  # data file -> its review file
+
+    def reviewed(self, file: str, fact: Any) -> datetime.date | None:
+        """The date ``fact`` (in data file ``file``) passed a second reading with its current text, if it did."""
+        from macros.reviews import fact_key, passed_on
+
+        return passed_on(self.reviews.get(file, ()), fact_key(fact))
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -87,6 +106,15 @@ def _load_photo_specs(c: _Collector, data: Path, dataset: dict[str, Any]) -> Non
     specs, problems = build_specs(parsed)
     for stem, key_path, message in problems:
         c.problem(displays.get(stem, stem), tuple(key_path), message)
+    from checkers.common import confidence_problem
+
+    for stem, spec_file in parsed.items():
+        dataset["reviewable"][displays[stem]] = reviewable_specs(spec_file)
+        for purpose in ("registration", "graduation"):
+            entry = getattr(spec_file, purpose)
+            problem = entry and confidence_problem(entry.confidence, entry.sources)
+            if problem:
+                c.problem(displays[stem], (purpose, "confidence"), problem)
     dataset["photo_specs"] = dict(specs)
     for spec_id in specs:
         stem = spec_id.split("/")[0]
@@ -123,11 +151,37 @@ def _load_plans(c: _Collector, data: Path, dataset: dict[str, Any]) -> None:
             c.problem(dataset["origin"][f"plan:{plan_id}"], tuple(key_path), message)
 
 
+def _load_reviews(c: _Collector, data: Path, dataset: dict[str, Any]) -> None:
+    """data/reviews/<same path as the data file>: a list of second-reader records per data file."""
+    base = data / "reviews"
+    for path in sorted(base.rglob("*")) if base.is_dir() else ():
+        if path.is_dir():
+            continue
+        display = _rel(path, c.root)
+        target = "data/" + path.relative_to(base).as_posix()
+        if path.suffix != ".yml":
+            c.errors.append(f"{display}:1: 复核记录文件应以 .yml 结尾，路径与被复核的数据文件相同（如 reviews/provinces/yunnan.yml）")
+            continue
+        reviews = c.read(path, tuple[Review, ...])
+        if reviews is None:
+            continue
+        offer = dataset["reviewable"].get(target)
+        if offer is None:
+            if not (c.root / target).exists():
+                c.errors.append(f"{display}:1: 没有对应的数据文件 {target}（复核记录的路径要与被复核的数据文件相同）")
+            continue  # the data file exists but has errors of its own, reported above
+        for key_path, message in check_reviews(reviews, target, offer):
+            c.problem(display, key_path, message)
+        dataset["reviews"][target] = reviews
+        dataset["review_files"][target] = display
+
+
 def load_dataset(root: Path = ROOT) -> Dataset:
     """Read and validate everything; raise :class:`DataErrors` listing every problem."""
     c = _Collector(root)
     data = root / "data"
-    dataset: dict[str, Any] = {"provinces": {}, "photo_specs": {}, "plans": {}, "rules": {}, "origin": {}}
+    dataset: dict[str, Any] = {"provinces": {}, "photo_specs": {}, "plans": {}, "rules": {}, "origin": {},
+                               "reviews": {}, "reviewable": {}, "review_files": {}}
 
     national = c.read(data / "national.yml", National) if (data / "national.yml").exists() else None
     if not (data / "national.yml").exists():
@@ -157,6 +211,11 @@ def load_dataset(root: Path = ROOT) -> Dataset:
 
     _load_photo_specs(c, data, dataset)
     _load_plans(c, data, dataset)
+    if national is not None:
+        dataset["reviewable"]["data/national.yml"] = reviewable_record(national)
+    for slug, province in dataset["provinces"].items():
+        dataset["reviewable"][dataset["origin"][f"province:{slug}"]] = reviewable_record(province)
+    _load_reviews(c, data, dataset)
     if c.errors:
         raise DataErrors(c.errors)
     return Dataset(national=national, **dataset)
@@ -176,7 +235,7 @@ def write_catalog(dataset: Dataset, path: Path) -> None:
 
 # ---- dates: when a fact was last checked, and whether it is stale ----
 
-def fact_checked(fact: Fact, sources: dict[str, Source]) -> datetime.date | None:
+def fact_checked(fact: Fact | Round, sources: dict[str, Source]) -> datetime.date | None:
     """A fact was last checked on the latest date any of its sources was seen."""
     dates = [sources[s].seen for s in fact.sources if s in sources]
     return max(dates) if dates else None

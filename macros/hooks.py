@@ -19,19 +19,19 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import render  # noqa: E402
 from macros.data import DataErrors, load_dataset, write_catalog  # noqa: E402
+from macros.data import today as data_today  # noqa: E402
 from macros.models import SLUGS, TOPICS  # noqa: E402
 
 CATALOG = ROOT / "checkers" / "_catalog.json"
 
 
 def _today() -> datetime.date:
-    override = os.environ.get("HANDBOOK_TODAY")  # lets tests pin "today" for the freshness marks
-    return datetime.date.fromisoformat(override) if override else datetime.date.today()
+    return data_today()  # one place for the build date; HANDBOOK_TODAY pins it in tests
 
 
 def _pages(dataset: Any) -> dict[str, str]:
     """Generated page source path -> its Markdown, which only calls a macro."""
-    pages = {"provinces/index.md": "{{ province_index() }}\n"}
+    pages = {"provinces/index.md": "{{ province_index() }}\n", render.COVERAGE_SRC: "{{ coverage_page() }}\n"}
     for slug in SLUGS:
         for topic in TOPICS:
             pages[render.guide_src(slug, topic)] = f'{{{{ province_guide("{slug}", "{topic}") }}}}\n'
@@ -70,6 +70,7 @@ def _nav(dataset: Any, docs: Path) -> list[Any]:
     for title, path in (("参与编辑", "contributing.md"), ("关于本手册", "about.md")):
         if (docs / path).exists():
             nav.append({title: path})
+    nav.append({"资料覆盖情况": render.COVERAGE_SRC})
     return nav
 
 
@@ -80,7 +81,9 @@ def on_config(config: Any) -> Any:
         lines = "\n".join(f"  {line}" for line in err.lines)
         raise Abort(f"数据检查未通过，共 {len(err.lines)} 处问题（data validation failed）：\n{lines}") from None
     write_catalog(dataset, CATALOG)
-    render.set_current(render.Renderer(dataset, _today()))
+    repository, branch = config["extra"].get("repository"), config["extra"].get("branch", "main")
+    edit_base = f"{repository.rstrip('/')}/edit/{branch}/" if repository else None
+    render.set_current(render.Renderer(dataset, _today(), edit_base))
     config["nav"] = _nav(dataset, Path(config["docs_dir"]))
     return config
 

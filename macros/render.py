@@ -13,14 +13,15 @@ import jinja2
 from markupsafe import Markup, escape
 
 from checkers.common import CONFIDENCE_WORDS, KIND_WORDS
-from macros.data import ROOT, Dataset, fact_checked, is_stale, topic_checked
-from macros.models import SLUGS, TOPICS
+from macros.data import OLD_ROUND_AFTER, ROOT, STALE_AFTER, Dataset, fact_checked, is_stale, topic_checked
+from macros.models import ROUND_WORDS, SLUGS, TOPICS
 
 TEMPLATES = Path(__file__).parent / "templates"
 TOPIC_TITLES = {"registration": "报名与注册", "lookup": "考籍与成绩查询", "graduation": "毕业申请"}
 REGIONS = ("华北", "东北", "华东", "华中", "华南", "西南", "西北")
 CONFIDENCE = CONFIDENCE_WORDS
 KINDS = KIND_WORDS
+COVERAGE_SRC = "about/coverage.md"
 NATIONAL_PAGES = ("kaoji-vs-xueji", "kaoji-file", "zhunkaozheng", "transfer", "exemption")
 
 
@@ -57,7 +58,8 @@ def _env() -> jinja2.Environment:
     )
     env.filters["t"] = text
     env.globals.update(
-        TOPIC_TITLES=TOPIC_TITLES, CONFIDENCE=CONFIDENCE, KINDS=KINDS, REGIONS=REGIONS, TOPICS=TOPICS
+        TOPIC_TITLES=TOPIC_TITLES, CONFIDENCE=CONFIDENCE, KINDS=KINDS, REGIONS=REGIONS, TOPICS=TOPICS,
+        ROUND_WORDS=ROUND_WORDS,
     )
     return env
 
@@ -85,9 +87,11 @@ def git_dates(root: Path = ROOT) -> dict[str, str]:
 class Renderer:
     """Holds the dataset and renders each kind of page; one instance per build."""
 
-    def __init__(self, dataset: Dataset, today: datetime.date):
+    def __init__(self, dataset: Dataset, today: datetime.date, edit_base: str | None = None):
         self.data = dataset
         self.today = today
+        self.edit_base = edit_base  # "<repository>/edit/<branch>/": data-file edit links on the coverage page
+        self._files: dict[int, str] | None = None  # record -> its data file, for its second-reader records
 
     def _render(self, name: str, page_src: str, **context: Any) -> str:
         def link(to_src: str) -> str:
@@ -101,8 +105,37 @@ class Renderer:
         return _env().get_template(name).render(
             today=self.today, link=link, page_src=page_src, data=self.data, widget=widget,
             guide_src=guide_src, plan_src=plan_src, checked=self._checked, stale=self._stale,
-            changed=self.changed, **context,
+            changed=self.changed, reviewed=self._reviewed, rounds_view=self._rounds_view,
+            spec_reviewed=self._spec_reviewed, **context,
         )
+
+    def _spec_reviewed(self, spec: Any) -> datetime.date | None:
+        """A photo spec counts as re-read when a review of its file passed with the spec's title as text."""
+        from macros.reviews import passed_on
+
+        return passed_on(self.data.reviews.get(f"data/photo_specs/{spec.province}.yml", ()), spec.title)
+
+    def _reviewed(self, fact: Any, record: Any) -> datetime.date | None:
+        if self._files is None:
+            self._files = {id(self.data.national): "data/national.yml"}
+            self._files.update({id(p): self.data.origin[f"province:{slug}"] for slug, p in self.data.provinces.items()})
+        return self.data.reviewed(self._files.get(id(record), ""), fact)
+
+    def _rounds_view(self, topic: Any) -> dict[str, Any] | None:
+        """A topic's rounds for the page: per kind, newest first (the newest shown, the rest folded);
+        whether the latest known round is more than 12 months old; which rounds are over two years old."""
+        if not topic.rounds:
+            return None
+        groups: dict[str, list[Any]] = {}
+        for r in sorted(topic.rounds, key=lambda r: (r.last_day(), r.year), reverse=True):
+            groups.setdefault(r.kind, []).append(r)
+        latest = max(topic.rounds, key=lambda r: (r.last_day(), r.year))
+        return {
+            "groups": [{"kind": k, "latest": rs[0], "older": rs[1:]} for k, rs in groups.items()],
+            "latest": latest,
+            "behind": self.today - latest.last_day() > STALE_AFTER,
+            "outdated": lambda r: self.today - r.last_day() > OLD_ROUND_AFTER,
+        }
 
     def _checked(self, fact: Any, record: Any) -> datetime.date | None:
         return fact_checked(fact, record.sources)
@@ -115,24 +148,32 @@ class Renderer:
 
     def guide(self, slug: str, topic: str) -> str:
         province = self.data.provinces[slug]
-        spec_ids = [i for i in (f"{slug}/{topic}",) if i in self.data.photo_specs]
-        if topic == "graduation" and not spec_ids and "national/graduation" in self.data.photo_specs:
-            spec_ids = ["national/graduation"]
+        national_topic = getattr(self.data.national, topic)
         plans = sorted(p for p in self.data.plans if p.startswith(f"{slug}/")) if topic == "graduation" else []
-        sources = self._used_sources(province, topic)
+        printed = [province.authority] + ([province.platform] if province.platform else [])
+        printed += [f for _, f in getattr(province, topic).facts()]
         return self._render(
             "guide.md.j2", guide_src(slug, topic),
             province=province, topic=topic, national=self.data.national,
-            national_topic=getattr(self.data.national, topic), spec_ids=spec_ids, plans=plans,
-            page_checked=topic_checked(province, topic), sources=sources,
-            national_sources=self._used_sources(self.data.national, topic),
+            national_topic=national_topic, spec_id=self.guide_spec(slug, topic), plans=plans,
+            page_checked=topic_checked(province, topic), sources=self._used_sources(province, printed),
+            # The guide prints only the national steps and notes: only their sources are listed.
+            national_sources=self._used_sources(self.data.national, national_topic.steps + national_topic.notes),
             origin_key=f"province:{slug}",
         )
 
-    def _used_sources(self, record: Any, topic: str) -> list[tuple[str, Any]]:
-        facts = [record.authority] + [f for _, f in getattr(record, topic).facts()]
-        if getattr(record, "platform", None):
-            facts.append(record.platform)
+    def guide_spec(self, slug: str, topic: str) -> str | None:
+        """The photo spec a guide shows and presets its checker to: the province's own, else the national one
+        (the page then says it is shown for lack of a provincial spec); None for lookup or when neither exists."""
+        if topic not in ("registration", "graduation"):
+            return None
+        for spec_id in (f"{slug}/{topic}", f"national/{topic}"):
+            if spec_id in self.data.photo_specs:
+                return spec_id
+        return None
+
+    def _used_sources(self, record: Any, facts: Any) -> list[tuple[str, Any]]:
+        """The sources the given (printed) facts cite, in order of first citation."""
         used: list[str] = []
         for fact in facts:
             for ref in fact.sources:
@@ -150,6 +191,7 @@ class Renderer:
     def national_page(self, key: str) -> str:
         page = self.data.national.pages[key]
         facts = [f for s in page.sections for f in s.facts]
+        facts += [f for s in page.sections for c in s.conflicts for f in c.claims]
         refs: list[str] = []
         for fact in facts:
             refs += [r for r in fact.sources if r not in refs]
@@ -162,9 +204,10 @@ class Renderer:
 
     def national_topic(self, topic: str) -> str:
         national = self.data.national
+        printed = [national.authority] + [f for _, f in getattr(national, topic).facts()]
         return self._render(
             "national_topic.md.j2", f"national/{topic}.md", topic=topic, national=national,
-            national_topic=getattr(national, topic), sources=self._used_sources(national, topic),
+            national_topic=getattr(national, topic), sources=self._used_sources(national, printed),
             page_checked=topic_checked(national, topic), origin_key="national",
         )
 
@@ -179,6 +222,22 @@ class Renderer:
         for plan_id, plan in sorted(self.data.plans.items()):
             by_province.setdefault(plan.province, []).append((plan_id, plan))
         return self._render("plans.md.j2", page_src, by_province=by_province)
+
+    def coverage_page(self) -> str:
+        """/about/coverage/: the grid computed from the data by the rubric, each cell linked to its guide."""
+        from macros.coverage import RATING_WORDS, coverage
+
+        cells = coverage(self.data)
+        totals: dict[str, dict[str, int]] = {t: dict.fromkeys(RATING_WORDS, 0) for t in (*TOPICS, "all")}
+        rows: dict[str, dict[str, Any]] = {}
+        for cell in cells:
+            totals[cell.topic][cell.rating] += 1
+            totals["all"][cell.rating] += 1
+            row = rows.setdefault(cell.slug, {"name": cell.name, "cells": [],
+                                              "file": self.data.origin[f"province:{cell.slug}"]})
+            row["cells"].append(cell)
+        return self._render("coverage.md.j2", COVERAGE_SRC, rows=list(rows.values()), totals=totals,
+                            edit_base=self.edit_base)
 
     def photo_spec(self, spec_id: str, page_src: str) -> str:
         return self._render("photo_spec.md.j2", page_src, spec=self.data.photo_specs[spec_id], spec_id=spec_id)

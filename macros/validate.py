@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from macros.data import ROOT, DataErrors, load_dataset, stale_facts, write_catalog
+from macros.data import ROOT, DataErrors, Dataset, load_dataset, stale_facts, today, write_catalog
 
 CATALOG = ROOT / "checkers" / "_catalog.json"
 
@@ -34,6 +34,65 @@ def validate(root: Path = ROOT, catalog: Path | None = CATALOG) -> int:
     return 0
 
 
+def report_truth(dataset: Dataset, root: Path = ROOT) -> None:
+    """How far to trust the data: confidence, addresses, second readings, stale reviews, rounds, coverage."""
+    from macros.coverage import RATING_WORDS, coverage, truth
+    from macros.loader import DataFileError, load_yaml
+    from macros.models import ROUND_WORDS, TOPICS
+    from macros.render import TOPIC_TITLES
+
+    t = truth(dataset)
+    c = t.by_confidence
+    print(f"事实可信度：共 {t.total} 条，高 {c['high']}、中 {c['medium']}、低 {c['low']}"
+          f"（照片规格 {sum(t.specs_by_confidence.values())} 个：高 {t.specs_by_confidence['high']}、"
+          f"中 {t.specs_by_confidence['medium']}、低 {t.specs_by_confidence['low']}）")
+    files: dict[str, int] = {}
+    for file, _path in t.no_address:
+        files[file] = files.get(file, 0) + 1
+    print(f"来源都没有网址的事实：{len(t.no_address)} 条" + ("（读者无法自己核对）：" if files else ""))
+    for file, n in sorted(files.items(), key=lambda kv: -kv[1]):
+        print(f"  {file}: {n} 条")
+    waiting = sum(t.not_reviewed.values())
+    print(f"尚未复核的事实：{waiting} / {t.total} 条（没有 verdict: pass 且文字一致的复核记录）")
+    if t.stale:
+        print(f"过期的复核记录：{len(t.stale)} 条（事实在复核后改过，请重新复核）：")
+        for review_file, i, hint, text in t.stale:
+            try:
+                line = load_yaml(root / review_file, review_file).line_of((i,))
+            except (OSError, DataFileError):  # changed since it was validated a moment ago: name the file only
+                line = 1
+            shown = text if len(text) <= 30 else text[:30] + "…"
+            print(f"  {review_file}:{line}: {hint}: 复核时的文字“{shown}”已不在数据中")
+    else:
+        print("过期的复核记录：没有")
+    print("各省最早和最近的带日期轮次：")
+    for slug, pair in t.rounds.items():
+        name = dataset.provinces[slug].name if slug in dataset.provinces else slug
+        if pair is None:
+            print(f"  {name}：没有带日期的轮次")
+            continue
+        oldest, latest = pair
+        print(f"  {name}：最早 {oldest.year} {oldest.sitting} {ROUND_WORDS[oldest.kind]}（{oldest.last_day()}），"
+              f"最近 {latest.year} {latest.sitting} {ROUND_WORDS[latest.kind]}（{latest.last_day()}）")
+    cells = coverage(dataset)
+    totals = {rating: sum(1 for x in cells if x.rating == rating) for rating in RATING_WORDS}
+    print(f"覆盖情况（{len(cells)} 格）：FULL {totals['FULL']}、PARTIAL {totals['PARTIAL']}、FALLBACK {totals['FALLBACK']}")
+    print("  " + _pad("省份", 18) + "".join(_pad(TOPIC_TITLES[x] + "（核对日期）", 26) for x in TOPICS))
+    by_slug: dict[str, list] = {}
+    for cell in cells:
+        by_slug.setdefault(cell.slug, []).append(cell)
+    for row in by_slug.values():
+        print("  " + _pad(row[0].name, 18) + "".join(_pad(f"{x.rating:<8} {x.checked or '—'}", 26) for x in row))
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-align in a terminal where CJK characters take two columns."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(1, width - used)
+
+
 def freshness(root: Path, today: datetime.date) -> int:
     """Print facts last checked more than 12 months ago; returns how many."""
     dataset = load_dataset(root)
@@ -50,12 +109,14 @@ def freshness(root: Path, today: datetime.date) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.validate", description="检查 data/ 下的数据文件")
     parser.add_argument("--check", action="store_true", help="also build the site, check internal links and report stale facts")
-    parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today())
+    parser.add_argument("--today", type=datetime.date.fromisoformat, default=today())
     args = parser.parse_args(argv)
     started = time.monotonic()
     code = validate()
     if code or not args.check:
         return code
+    report_truth(load_dataset(ROOT))
+    print(f"（以上用时 {time.monotonic() - started:.1f} 秒；下面构建网站并检查站内链接）")
     from tools.linkcheck import check_links
 
     with tempfile.TemporaryDirectory(prefix="handbook-check-") as out:

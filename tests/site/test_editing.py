@@ -26,7 +26,9 @@ def _project_copy(dest: Path) -> Path:
 def _edit_yunnan(root: Path, seen: str) -> str:
     path = root / "data" / "provinces" / "yunnan.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["sources"]["editor-test"] = {"title": "编辑测试来源：毕业办证通知", "kind": "official", "seen": seen}
+    data["sources"]["editor-test"] = {
+        "title": "编辑测试来源：毕业办证通知", "kind": "official", "seen": seen, "url": "https://www.example.cn/notice.html",
+    }
     text = "测试事实：毕业申请须在网上确认个人信息。"
     data["graduation"]["notes"] = list(data["graduation"].get("notes") or []) + [
         {"text": text, "sources": ["editor-test"], "confidence": "high"}

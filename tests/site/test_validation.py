@@ -21,6 +21,7 @@ sources:
     title: 测试来源
     kind: official
     seen: 2026-11-01
+    url: https://www.ynzs.cn/
 authority:
   text: 云南省招生考试院
   sources: [ynzs]
@@ -65,8 +66,8 @@ def test_unknown_key_and_fact_without_source_reported_together(data_root: Path) 
     broken = broken.replace("    - text: 第一步\n      sources: [ynzs]\n", "    - text: 第一步\n")
     _write(data_root, broken)
     assert _errors(data_root) == [
-        "data/provinces/yunnan.yml:13: authority.homepage: 未知字段。此处可用的字段：text、sources、confidence、url、label",
-        "data/provinces/yunnan.yml:17: registration.steps[0].sources: 缺少必填项（来源编号列表，每条事实至少一个来源）",
+        "data/provinces/yunnan.yml:14: authority.homepage: 未知字段。此处可用的字段：text、sources、confidence、url、address、label",
+        "data/provinces/yunnan.yml:18: registration.steps[0].sources: 缺少必填项（来源编号列表，每条事实至少一个来源）",
     ]
 
 
@@ -84,15 +85,26 @@ def test_wrong_types_bad_dates_and_bad_slug(data_root: Path) -> None:
         + "，实际为文本“yunan”（是不是“yunnan”？）",
         "data/provinces/yunnan.yml:3: region: 应为以下之一：华北、东北、华东、华中、华南、西南、西北，实际为文本“西边”",
         "data/provinces/yunnan.yml:8: sources.ynzs.seen: 应为日期（YYYY-MM-DD，例如 2026-11-22），实际为文本“2026-13-01”",
-        "data/provinces/yunnan.yml:15: registration.steps: 应为列表（每项前写 “- ”），实际为文本“第一步”",
-        "data/provinces/yunnan.yml:16: registration.old: 未知字段。此处可用的字段：status、summary、steps、materials、dates、notes、conflicts",
+        "data/provinces/yunnan.yml:16: registration.steps: 应为列表（每项前写 “- ”），实际为文本“第一步”",
+        "data/provinces/yunnan.yml:17: registration.old: 未知字段。此处可用的字段：status、summary、steps、materials、dates、notes、conflicts、rounds、searched",
     ]
+
+
+def test_address_without_scheme_is_kept_as_shown_and_a_scheme_goes_in_url(data_root: Path) -> None:
+    steps = "    - text: 第一步\n      sources: [ynzs]\n      confidence: high\n"
+    _write(data_root, YUNNAN.replace(steps, steps + "      address: zk.ynzs.cn/login?x=1\n"))
+    fact = load_dataset(data_root).provinces["yunnan"].registration.steps[0]
+    assert fact.address == "zk.ynzs.cn/login?x=1" and fact.url is None
+    _write(data_root, YUNNAN.replace(steps, steps + "      address: https://zk.ynzs.cn\n"))
+    [error] = _errors(data_root)
+    assert error.startswith("data/provinces/yunnan.yml:20: registration.steps[0].address: 格式不对")
+    assert "带 http:// 的写在 url" in error
 
 
 def test_source_reference_must_exist(data_root: Path) -> None:
     _write(data_root, YUNNAN.replace("      sources: [ynzs]\n      confidence: high\nlookup", "      sources: [ynz]\n      confidence: high\nlookup"))
     assert _errors(data_root) == [
-        "data/provinces/yunnan.yml:17: registration.steps[0].sources[0]: 来源编号“ynz”在本文件的 sources 中不存在；已有：ynzs",
+        "data/provinces/yunnan.yml:18: registration.steps[0].sources[0]: 来源编号“ynz”在本文件的 sources 中不存在；已有：ynzs",
     ]
 
 
@@ -155,5 +167,5 @@ def test_build_fails_with_the_messages_and_no_traceback(data_root: Path) -> None
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "Traceback" not in output
-    assert "data/provinces/yunnan.yml:13: authority.homepage: 未知字段" in output
-    assert "data/provinces/yunnan.yml:17: registration.steps[0].sources: 缺少必填项" in output
+    assert "data/provinces/yunnan.yml:14: authority.homepage: 未知字段" in output
+    assert "data/provinces/yunnan.yml:18: registration.steps[0].sources: 缺少必填项" in output
