@@ -12,7 +12,7 @@ mostly one colour, the layout is marked unreliable: framing is then not judged.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from statistics import median
+from typing import Iterable
 
 from checkers.photo.colour import Lab, chromaticity, delta_e, lab
 from checkers.photo.grid import Grid, components, flood, ring, sample
@@ -20,7 +20,7 @@ from checkers.photo.pixels import Pixels
 
 BACKDROP_NEAR = 12.0  # ΔE around the most common border colour that is averaged into the backdrop colour
 SHADOW_CHROMA = 0.07  # largest chromaticity difference of a shadow from the backdrop
-SHADOW_TEXTURE = 18.0  # a shadow is smooth; hair and fabric are not
+SHADOW_TEXTURE = 12.0  # a shadow is smooth (see Grid.texture); hair and fabric are not
 SHADOW_MIN_L = 0.4  # a shadow keeps at least this share of the backdrop's lightness
 FREE_SHARE = 0.85  # below this share of backdrop on the free border, the background is not one colour
 SHOULDER_ROWS = 0.25  # a side edge touched less than this share of the height below the head top is not a shoulder
@@ -34,6 +34,16 @@ class Shadow:
     share: float
     depth: float  # backdrop L* minus the shadow's median L*
     side: str  # "左侧", "右侧" or "两侧"
+
+
+@dataclass(frozen=True)
+class Unclear:
+    """Why the person cannot be told from the background; ``busy`` when the background itself is not one colour
+    (clutter, several colours), not busy when only the person touches a side edge at head height (an object
+    joined to the head, or a head at the edge: the tool cannot tell which)."""
+
+    reason: str
+    busy: bool
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,7 @@ class Layout:
     shadow: Shadow | None
     head_top: int | None  # first pixel row of the person; None when no person was found
     centre_x: float | None  # median horizontal centre of the head region
-    unreliable: str | None  # why the person cannot be told from the background (Chinese), or None
+    unreliable: Unclear | None  # why the person cannot be told from the background, or None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -61,6 +71,15 @@ class Layout:
             "shadow": None if self.shadow is None else {"share": round(self.shadow.share, 3),
                                                         "depth": round(self.shadow.depth, 1), "side": self.shadow.side},
         }
+
+
+def median(values: Iterable[float]) -> float:
+    """The middle value (the upper of the two middle ones for an even count); kept here so that the browser's
+    trimmed standard library needs no ``statistics`` module (which pulls in decimal and fractions)."""
+    ordered = sorted(values)
+    if not ordered:
+        raise ValueError("median of nothing")
+    return ordered[len(ordered) // 2]
 
 
 def _median_lab(cells: list[Lab]) -> Lab:
@@ -82,7 +101,11 @@ def _backdrop(grid: Grid, border: set[int]) -> tuple[Lab, float]:
     for i in border:
         c = grid.lab[i]
         bins.setdefault((round(c[0] / 8), round(c[1] / 8), round(c[2] / 8)), []).append(c)
-    seed = _median_lab(max(bins.values(), key=len))
+    def near(key: tuple[int, int, int]) -> int:  # cells in the bin and its 26 neighbours: noise spreads a colour
+        return sum(len(bins.get((key[0] + i, key[1] + j, key[2] + k), ())) for i in (-1, 0, 1) for j in (-1, 0, 1)
+                   for k in (-1, 0, 1))
+
+    seed = _median_lab(bins[max(bins, key=near)])
     close = [seed]
     for _ in range(2):
         close = [grid.lab[i] for i in border if delta_e(grid.lab[i], seed) <= BACKDROP_NEAR] or [seed]
@@ -94,13 +117,15 @@ def _backdrop(grid: Grid, border: set[int]) -> tuple[Lab, float]:
 def _labels(grid: Grid, ref: Lab, threshold: float) -> tuple[set[int], set[int]]:
     """(backdrop cells, shadow cells)."""
     backdrop, shadow = set(), set()
-    ra, rb = chromaticity(ref)
-    for i, c in enumerate(grid.lab):
-        if delta_e(c, ref) <= threshold:
+    rl, ra, rb = ref
+    ca, cb = chromaticity(ref)
+    limit, darkest = threshold * threshold, SHADOW_MIN_L * rl
+    for i, (l, a, b) in enumerate(grid.lab):
+        if (l - rl) ** 2 + (a - ra) ** 2 + (b - rb) ** 2 <= limit:
             backdrop.add(i)
-        elif SHADOW_MIN_L * ref[0] <= c[0] < ref[0] - 4 and grid.texture[i] <= SHADOW_TEXTURE:
-            ca, cb = chromaticity(c)
-            if ((ca - ra) ** 2 + (cb - rb) ** 2) ** 0.5 <= SHADOW_CHROMA:
+        elif darkest <= l < rl - 4:
+            scale = l + 16
+            if (a / scale - ca) ** 2 + (b / scale - cb) ** 2 <= SHADOW_CHROMA ** 2 and grid.texture(i) <= SHADOW_TEXTURE:
                 shadow.add(i)
     return backdrop, shadow
 
@@ -144,22 +169,22 @@ def _gradient(grid: Grid, bands: dict[str, set[int]], backdrop: set[int]) -> flo
 
 
 def _unreliable(grid: Grid, bands: dict[str, set[int]], person: set[int], top_row: int | None,
-                free_share: float, clutter: float) -> str | None:
+                free_share: float, clutter: float) -> Unclear | None:
     side_n = max(2, grid.cols * 5 // 100)
     if free_share < FREE_SHARE:
-        return f"照片上边和两侧只有 {free_share * 100:.0f}% 是同一种背景色"
+        return Unclear(f"照片上边和两侧只有 {free_share * 100:.0f}% 是同一种背景色", True)
     if clutter > CLUTTER_SHARE:
-        return f"背景里有约占画面 {clutter * 100:.1f}% 的其他物体"
+        return Unclear(f"背景里有约占画面 {clutter * 100:.1f}% 的其他物体", True)
+    corners = [i for i in bands["top"] & person if i % grid.cols < side_n or i % grid.cols >= grid.cols - side_n]
+    if corners:
+        return Unclear("照片上边的角落有与背景颜色不同的部分（例如旗帜、门窗、墙角），与人像连在一起", True)
     if top_row is None:
         return None
     shoulder = top_row + SHOULDER_ROWS * grid.rows
-    for name, cols in (("左", range(side_n)), ("右", range(grid.cols - side_n, grid.cols))):
-        rows = [i // grid.cols for i in person if i % grid.cols in cols]
+    for name, col in (("左", 0), ("右", grid.cols - 1)):
+        rows = [i // grid.cols for i in person if i % grid.cols == col]
         if rows and min(rows) < shoulder:
-            return f"照片{name}边在头部高度就有与背景颜色不同的部分（例如旗帜、家具、墙角或明显的明暗变化），与人像连在一起"
-    corners = [i for i in bands["top"] & person if i % grid.cols < side_n or i % grid.cols >= grid.cols - side_n]
-    if corners:
-        return "照片上边的角落有与背景颜色不同的部分，与人像连在一起"
+            return Unclear(f"在头部的高度，人像就碰到了照片{name}边（人像太靠边，或有别的东西与人像连在一起）", False)
     return None
 
 
@@ -180,12 +205,16 @@ def _head_top_px(px: Pixels, grid: Grid, person: set[int], row: int, ref: Lab, t
     x0, x1 = max(0, min(cols) * grid.step - grid.step), min(px.width, (max(cols) + 2) * grid.step)
     need = max(2, grid.cols // 50) * grid.step // 2
     data, stride = px.rgb, px.width * 3
+    far: dict[tuple[int, int, int], bool] = {}
     for y in range(max(0, (row - 1) * grid.step), min(px.height, (row + 1) * grid.step)):
         base = y * stride
         count = 0
         for x in range(x0, x1):
             i = base + 3 * x
-            if delta_e(lab((data[i], data[i + 1], data[i + 2])), ref) > threshold:
+            rgb = (data[i], data[i + 1], data[i + 2])
+            if rgb not in far:
+                far[rgb] = delta_e(lab(rgb), ref) > threshold
+            if far[rgb]:
                 count += 1
                 if count >= need:
                     return y
@@ -193,10 +222,13 @@ def _head_top_px(px: Pixels, grid: Grid, person: set[int], row: int, ref: Lab, t
 
 
 def _centre(grid: Grid, person: set[int], row: int) -> float | None:
+    """Median midpoint of the person's rows from 6 % to 26 % of the photo's height below the head top: the
+    forehead to the cheeks in an ID photo, below a cap's or a hairdo's often lopsided crown."""
+    first, last = row + grid.rows * 6 // 100, row + max(1, grid.rows * 26 // 100)
     spans: dict[int, list[int]] = {}
     for i in person:
         r = i // grid.cols
-        if row <= r < row + max(1, grid.rows * 20 // 100):
+        if first <= r < last:
             spans.setdefault(r, []).append(i % grid.cols)
     mids = [(grid.x(min(c)) + grid.x(max(c))) / 2 for c in spans.values()]
     return median(mids) if mids else None

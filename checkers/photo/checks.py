@@ -8,7 +8,7 @@ from checkers.photo.context import Context
 from checkers.photo.jpeg import COMMON_SOF, JpegFailure, JpegInfo
 from checkers.photo.quality import estimate
 from checkers.photo.result import Outcome, Status, judge, skip
-from checkers.photo.spec import Dimensions, Limit, PhotoSpec
+from checkers.photo.spec import Dimensions, Limit
 
 ORIENTATIONS = {
     2: "水平镜像", 3: "旋转 180°", 4: "垂直镜像", 5: "镜像并旋转 90°",

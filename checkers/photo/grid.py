@@ -1,27 +1,39 @@
-"""A coarse grid of colour samples over the photo, its backdrop/shadow/other labels, and connected regions."""
+"""A coarse grid of colour samples over the photo, and connected regions of its cells."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Iterable
 
 from checkers.photo.colour import Lab, lab
 from checkers.photo.pixels import Pixels
 
-TARGET_CELLS = 128  # cells along the longer side
-Label = Literal["backdrop", "shadow", "other"]
+TARGET_CELLS = 80  # cells along the longer side
 
 
 @dataclass(frozen=True)
 class Grid:
-    """``cols``×``rows`` cells of ``step`` pixels; per cell the mean colour of four pixels and their spread."""
+    """``cols``×``rows`` cells of ``step`` pixels; per cell the mean colour of four pixels, in CIELAB and RGB."""
 
     cols: int
     rows: int
     step: int
     lab: tuple[Lab, ...]  # row-major
     rgb: tuple[tuple[int, int, int], ...]
-    texture: tuple[float, ...]  # largest luma difference between the cell's four pixels (hair, fabric: high)
+    pixels: Pixels
+
+    def texture(self, i: int) -> float:
+        """0 for a flat colour, small for a smooth gradient (a shadow's soft edge), high for hair, fabric or
+        a cell split by an outline: the larger of the four sampled pixels' departure from a plane (luma of
+        top-left − top-right − bottom-left + bottom-right) and a third of their luma range."""
+        px, half = self.pixels, self.step // 2
+        x, y = (i % self.cols) * self.step, (i // self.cols) * self.step
+        y2 = min(px.height - 1, y + half)
+        lumas = []
+        for yy, xx in ((y, x), (y, x + half), (y2, x), (y2, x + half)):
+            j = 3 * (yy * px.width + xx)
+            lumas.append(0.299 * px.rgb[j] + 0.587 * px.rgb[j + 1] + 0.114 * px.rgb[j + 2])
+        return max(abs(lumas[0] - lumas[1] - lumas[2] + lumas[3]), (max(lumas) - min(lumas)) / 3)
 
     def index(self, col: int, row: int) -> int:
         return row * self.cols + col
@@ -34,52 +46,45 @@ class Grid:
 
 
 def sample(px: Pixels) -> Grid:
-    step = max(1, max(px.width, px.height) // TARGET_CELLS)
+    step = max(1, -(-max(px.width, px.height) // TARGET_CELLS))  # at most TARGET_CELLS cells a side
     cols, rows = max(1, px.width // step), max(1, px.height // step)
-    half = max(1, step // 2) if step > 1 else 0
+    half = step // 2
     data, stride = px.rgb, px.width * 3
-    labs, rgbs, textures = [], [], []
+    offsets = [3 * (col * step) for col in range(cols)]
+    gap = 3 * half
+    labs, rgbs = [], []
+    cache: dict[tuple[int, int, int], Lab] = {}
     for row in range(rows):
-        y0 = row * step
-        y1 = min(px.height - 1, y0 + half)
-        for col in range(cols):
-            x0 = col * step
-            x1 = min(px.width - 1, x0 + half)
-            r = g = b = 0
-            lo, hi = 255 * 1000, 0
-            for y, x in ((y0, x0), (y0, x1), (y1, x0), (y1, x1)):
-                i = y * stride + 3 * x
-                pr, pg, pb = data[i], data[i + 1], data[i + 2]
-                r, g, b = r + pr, g + pg, b + pb
-                luma = 299 * pr + 587 * pg + 114 * pb
-                lo, hi = min(lo, luma), max(hi, luma)
-            mean = ((r + 2) // 4, (g + 2) // 4, (b + 2) // 4)
+        top = row * step * stride
+        bottom = min(px.height - 1, row * step + half) * stride
+        for o in offsets:
+            a, b, c, d = top + o, top + o + gap, bottom + o, bottom + o + gap
+            r1, g1, b1, r2, g2, b2 = data[a], data[a + 1], data[a + 2], data[b], data[b + 1], data[b + 2]
+            r3, g3, b3, r4, g4, b4 = data[c], data[c + 1], data[c + 2], data[d], data[d + 1], data[d + 2]
+            mean = ((r1 + r2 + r3 + r4 + 2) >> 2, (g1 + g2 + g3 + g4 + 2) >> 2, (b1 + b2 + b3 + b4 + 2) >> 2)
             rgbs.append(mean)
-            labs.append(lab(mean))
-            textures.append((hi - lo) / 1000)
-    return Grid(cols, rows, step, tuple(labs), tuple(rgbs), tuple(textures))
-
-
-def neighbours(grid: Grid, i: int) -> Iterable[int]:
-    col, row = i % grid.cols, i // grid.cols
-    if col > 0:
-        yield i - 1
-    if col < grid.cols - 1:
-        yield i + 1
-    if row > 0:
-        yield i - grid.cols
-    if row < grid.rows - 1:
-        yield i + grid.cols
+            value = cache.get(mean)
+            if value is None:
+                value = cache[mean] = lab(mean)
+            labs.append(value)
+    return Grid(cols, rows, step, tuple(labs), tuple(rgbs), px)
 
 
 def flood(grid: Grid, seeds: Iterable[int], allowed: set[int]) -> set[int]:
     """Cells of ``allowed`` reachable from the seeds (that are allowed themselves), 4-connected."""
+    cols, size = grid.cols, len(grid.lab)
     reached = {s for s in seeds if s in allowed}
     todo = list(reached)
     while todo:
         i = todo.pop()
-        for j in neighbours(grid, i):
-            if j in allowed and j not in reached:
+        col = i % cols
+        around = [i - cols, i + cols]
+        if col:
+            around.append(i - 1)
+        if col < cols - 1:
+            around.append(i + 1)
+        for j in around:
+            if 0 <= j < size and j in allowed and j not in reached:
                 reached.add(j)
                 todo.append(j)
     return reached

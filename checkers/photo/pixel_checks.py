@@ -55,7 +55,7 @@ def _reference_part(colour: Colour, measured: Lab, expected: str) -> Part | None
     """The verdict against a reference RGB of the same family, judged by lightness; None if another family."""
     ref = lab(tuple(colour.rgb))  # type: ignore[arg-type]
     kind = family(ref)
-    if family(measured) not in ACCEPTS.get(kind, frozenset({kind})) and delta_e(measured, ref) > 10:
+    if family(measured) != kind and delta_e(measured, ref) > 10:  # a reference names one family, not a series
         return None
     dl = measured[0] - ref[0]
     same = f"与{colour.name}（参考色值 {rgb_words(colour.rgb)}）同属{FAMILY_WORDS.get(kind, '一类颜色')}，明度"
@@ -89,8 +89,12 @@ def _colour_part(colours: tuple[Colour, ...], measured: Lab) -> Part:
 
 def _uniform_part(layout: Layout) -> Part:
     expected = "颜色均匀，没有渐变、阴影或杂物"
-    if layout.unreliable is not None:
-        return Part("fail", f"不是均匀的纯色背景：{layout.unreliable}", expected, REDO)
+    unclear = layout.unreliable
+    if unclear is not None and unclear.busy:
+        return Part("fail", f"不是均匀的纯色背景：{unclear.reason}", expected, REDO)
+    if unclear is not None:
+        return Part("warn", f"无法确认背景是否均匀：{unclear.reason}", expected,
+                    "人像应居中、头部两侧留出背景；如果照片边上有别的东西，请换到纯色背景前重拍")
     shadow = _shadow_part(layout)
     if shadow is not None:
         return shadow
@@ -118,7 +122,7 @@ def _shadow_part(layout: Layout) -> Part | None:
 
 
 def _touch_note(layout: Layout) -> str:
-    if layout.touched < 0.01:
+    if layout.touched < 0.01 or layout.unreliable is not None:  # when unclear, the "person" may hold a flag
         return ""
     return f"（边缘有 {layout.touched * 100:.0f}% 被人像挡住，如头发、肩膀，这部分不算背景）"
 
@@ -210,9 +214,14 @@ def check_framing(ctx: Context) -> Outcome:
     scene = ctx.view()
     layout = scene.layout
     width, height = scene.stored
-    if layout.unreliable is not None:
-        return skip(f"背景不是均匀的纯色（{layout.unreliable}），本工具无法可靠地把人像和背景分开，"
-                    "所以没有测量头顶位置和左右居中；请先按“背景”一项的提示换成纯色背景，再检查构图")
+    unclear = layout.unreliable
+    if unclear is not None and unclear.busy:
+        return skip(f"本工具无法可靠地把人像和背景分开（{unclear.reason}），所以没有测量头顶位置和左右居中；"
+                    "请先按“背景”一项的提示换成纯色背景，再检查构图")
+    if unclear is not None:  # the head, or something joined to it, touches a side: not acceptable either way
+        return judge("fail", unclear.reason, "人像左右居中，头部两侧留出背景",
+                     "重新裁剪或重拍：让人像居中，头部两侧留出背景；如果碰到照片边的是背景里的东西，请换到纯色背景前重拍",
+                     note="头顶位置和居中程度没有测量")
     if layout.head_top is None or layout.centre_x is None:
         return judge("fail", "在背景上没有找到人像轮廓（照片可能是空白、过曝，或人物颜色与背景太接近）",
                      "照片中有居中的人物头像", "重新拍摄：人物在纯色背景前，正面居中")

@@ -4,7 +4,7 @@ This is the only list of photo checks. Reports run and show the checks in this o
 browser take their labels from here, and the guide pages print a spec's rules in this order with these
 labels. A check that enforces a spec rule has the rule's name (the PhotoSpec field) as its id.
 Adding a check: one row here and one function returning an Outcome (and, for a new spec rule, its field
-in checkers.photo.spec.Rules and a line in macros/templates/photo_spec.md.j2 saying how a page prints it).
+in checkers.photo.spec.Rules and a macro in macros/templates/photo_rules.md.j2 saying how a page prints it).
 """
 
 from __future__ import annotations

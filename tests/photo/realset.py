@@ -208,12 +208,26 @@ def composites(key: str) -> list[Case]:
                 composite(src, LIGHT_BLUE, centre=c + 36, seed=seed + 7), 80, c + 36),
         _scaled(src, f"{key}-offcentre-left", "national/graduation", "pass", "人像偏左 75 像素（15.6%）",
                 composite(src, LIGHT_BLUE, centre=c - 75, seed=seed + 8), 80, c - 75),
+        _scaled(src, f"{key}-far-left", "national/graduation", "pass", "人像偏左 90 像素（18.8%），头部没碰到左边",
+                composite(src, LIGHT_BLUE, centre=c - 90, seed=seed + 11), 80, c - 90),
         _scaled(src, f"{key}-low", "national/graduation", "pass", "头顶 150 像素，低于 110",
                 composite(src, LIGHT_BLUE, top=150, seed=seed + 9), 150, c),
         _scaled(src, f"{key}-high", "national/graduation", "pass", "头顶 28 像素，高于 50",
                 composite(src, LIGHT_BLUE, top=28, scale=src.scale * 1.06, seed=seed + 10), 28, c, src.scale * 1.06),
     ]
     return cases
+
+
+def at_the_edge() -> Case:
+    """The astronaut's head cut by the left edge: hair left edge 155 lands at 100 − 1.6 × (228 − 155) = −17 px.
+
+    Something that is not backdrop touches the left edge at head height: the head (framing fails) or an
+    object joined to it (the background would fail). The tool cannot tell which: framing fails without
+    stating a head top, and the background is only "check it yourself".
+    """
+    image = composite(ASTRONAUT, LIGHT_BLUE, centre=100, seed=99)
+    return Case("astronaut-head-at-left-edge", "national/graduation", "warn", "fail", why="头部被照片左边裁掉",
+                photo=encode(image))
 
 
 def originals() -> list[Case]:
@@ -240,7 +254,7 @@ def tight_original() -> Case:
 
 
 def cases() -> list[Case]:
-    return composites("grace") + composites("astronaut") + originals()
+    return composites("grace") + composites("astronaut") + [at_the_edge()] + originals()
 
 
 def _grid_views(out: Path) -> None:
