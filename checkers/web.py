@@ -211,6 +211,36 @@ OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 }
 
 
+def warm() -> list[str]:
+    """Before a memory snapshot (engine.mjs): import every checkers module, read the catalog and answer the
+    argument-free operations, since a booted snapshot has the heap but not the wheel's files. Returns the
+    modules that cannot be imported here (none in the browser today), which the snapshot then lacks."""
+    import importlib
+    import os
+
+    import checkers
+    from checkers import catalog
+
+    base = checkers.__path__[0]
+    skipped = []
+    for folder, _, files in os.walk(base):
+        package = "checkers" + folder[len(base):].replace(os.sep, ".")
+        for name in sorted(files):
+            stem, _, ext = name.partition(".")
+            if ext not in ("py", "pyc") or stem == "__main__":  # the wheel ships sourceless .pyc files
+                continue
+            module = package if stem == "__init__" else f"{package}.{stem}"
+            try:
+                importlib.import_module(module)
+            except ImportError:
+                skipped.append(module)
+    catalog.photo_specs()
+    catalog.plans()
+    for op in ("limits", "specs", "plans"):
+        call(op, {})
+    return skipped
+
+
 def call(op: str, args: Any = None) -> Any:
     """Run one operation named by the worker with its arguments (a JS object or a dict)."""
     handler = OPS.get(op)

@@ -54,8 +54,13 @@ async function cropped(blob, full, crop, width, height) {
   });
 }
 
-/** Run the whole fix; returns Python's answer (its "data" is the fixed file's bytes, or null). */
-export async function fixPhoto(engine, limits, { file, spec, number, name, before }) {
+/** The "fix" request: {result: Python's answer (its "data" is the fixed file's bytes, or null), transfer}. */
+export async function fixPhoto({ engine, limits }, args) {
+  const result = await fix(engine, limits, args);
+  return { result, transfer: result.data ? [result.data.buffer] : [] };
+}
+
+async function fix(engine, limits, { file, spec, number, name, before }) {
   if (typeof OffscreenCanvas !== "function" || typeof createImageBitmap !== "function") {
     const err = new Error("missing OffscreenCanvas or createImageBitmap in the worker");
     err.type = "Unsupported";
