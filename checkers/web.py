@@ -155,10 +155,14 @@ def fix_prepare(args: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def fix_needs(args: Mapping[str, Any]) -> dict[str, Any]:
-    """What the fix must ask for under the spec's naming rule: {"number", "name", "help"}."""
+    """Whether to offer the fix after ``result`` (a check_photo answer), and what to ask for under the spec's
+    naming rule: {"offer", "number", "name", "help"}."""
     from checkers.photo import fix
 
-    return fix.needs(_str(args, "spec") or "")
+    result = args.get("result")
+    if not isinstance(result, Mapping):
+        raise BadRequest("result: expected the check's answer")
+    return {"offer": fix.worth_offering(result), **fix.needs(_str(args, "spec") or "")}
 
 
 def fix_plan(args: Mapping[str, Any]) -> dict[str, Any]:

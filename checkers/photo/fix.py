@@ -20,8 +20,9 @@ from checkers.photo.search import Try, floor, next_step
 from checkers.photo.spec import PhotoSpec
 from checkers.photo.table import labels
 
+NEVER_FIXED = "background"  # the one check whose failure no fix touches (colour, evenness, shadows, lighting)
 DEFAULT_DPI = 300  # written when the spec names no resolution (the usual value for ID photos)
-__all__ = ["NamingError", "plan", "step", "finish", "spec_of", "needs"]
+__all__ = ["NamingError", "plan", "step", "finish", "spec_of", "needs", "worth_offering"]
 
 
 def spec_of(spec_id: str, catalog: Mapping[str, PhotoSpec] | None = None) -> PhotoSpec:
@@ -37,6 +38,15 @@ def needs(spec_id: str, catalog: Mapping[str, PhotoSpec] | None = None) -> dict[
     from checkers.photo.naming import needs as naming_needs
 
     return naming_needs(spec_of(spec_id, catalog))
+
+
+def worth_offering(result: Mapping[str, Any]) -> bool:
+    """Whether a verdict has something a fix may change: a check other than the background that fails or warns.
+
+    Every check in the table but the background is about the file, its size, crop or name (a greyscale photo's
+    colour is the exception, and the plan refuses it with the reason).
+    """
+    return any(c.get("status") in ("fail", "warn") and c.get("id") != NEVER_FIXED for c in result.get("checks", []))
 
 
 def _source_actions(data: bytes) -> tuple[list[Action], int, int | None]:

@@ -14,9 +14,6 @@ from checkers.photo.fixplan import PLAN_PIXELS, plan_size
 from checkers.photo.pixels import MAX_PIXELS, Pixels
 from checkers.photo.spec import PhotoSpec
 
-GREY_MODES = frozenset({"1", "L", "LA", "I", "I;16", "F"})
-
-
 class Undecodable(ValueError):
     """Pillow cannot read the file; ``message`` says so in Chinese."""
 
@@ -38,8 +35,8 @@ def before(data: bytes, spec_id: str, filename: str | None, size: int | None = N
                      catalog=catalog)
 
 
-def _load(data: bytes, scale: float = 1.0) -> tuple[Any, tuple[int, int], bool]:
-    """(upright RGB image, the upright full size, greyscale?); a JPEG decodes at no less than ``scale`` of its size.
+def _load(data: bytes, scale: float = 1.0) -> tuple[Any, tuple[int, int]]:
+    """(upright RGB image, the upright full size); a JPEG decodes at no less than ``scale`` of its size.
 
     JPEG DCT scaling (1/2, 1/4, 1/8) is fast and keeps at least the size asked for.
     """
@@ -54,11 +51,10 @@ def _load(data: bytes, scale: float = 1.0) -> tuple[Any, tuple[int, int], bool]:
                 raise Undecodable(f"图片为 {w}×{h} 像素，超过本工具 {MAX_PIXELS // 1_000_000} 百万像素的处理上限")
             turned = image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
             full = (h, w) if turned else (w, h)
-            grey = image.mode in GREY_MODES
             if scale < 1 and image.format == "JPEG":
                 image.draft("RGB", (max(1, int(w * scale) + 1), max(1, int(h * scale) + 1)))
             upright = ImageOps.exif_transpose(image).convert("RGB")
-            return upright, full, grey
+            return upright, full
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
         raise Undecodable(f"无法读取这张图片（{type(err).__name__}: {err}）") from None
 
@@ -69,11 +65,11 @@ def run(data: bytes, spec_id: str, *, filename: str | None, number: str | None =
     from PIL import Image
 
     first = before(data, spec_id, filename, size, catalog)
-    planned, full, grey = _plan(data, spec_id, filename, number, name, catalog)
+    planned, work = _plan(data, spec_id, filename, number, name, catalog)
     if planned["unfixable"]:
         return fix.finish(b"", spec_id, filename=planned["filename"], pixels=None, before=first, planned=planned,
                           catalog=catalog)
-    image, box = full
+    image, box = work
     tries: list[dict[str, int]] = []
     encodes: list[bytes] = []
     target = (planned["plan"]["target"]["width"], planned["plan"]["target"]["height"])
@@ -98,8 +94,8 @@ def run(data: bytes, spec_id: str, *, filename: str | None, number: str | None =
 
 
 def _plan(data: bytes, spec_id: str, filename: str | None, number: str | None, name: str | None,
-          catalog: Mapping[str, PhotoSpec] | None) -> tuple[dict[str, Any], Any, bool]:
-    """(the plan, the upright RGB image at the resolution the crop needs, whether the file is greyscale)."""
+          catalog: Mapping[str, PhotoSpec] | None) -> tuple[dict[str, Any], Any]:
+    """(the plan, and the upright RGB image at the resolution the crop needs with the crop box in it)."""
     from PIL import Image
 
     try:
@@ -107,7 +103,7 @@ def _plan(data: bytes, spec_id: str, filename: str | None, number: str | None, n
             pixels = probe.width * probe.height
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
         raise Undecodable(f"无法读取这张图片（{type(err).__name__}: {err}）") from None
-    small, full, grey = _load(data, min(1.0, (PLAN_PIXELS / pixels) ** 0.5))
+    small, full = _load(data, min(1.0, (PLAN_PIXELS / pixels) ** 0.5))
     want = plan_size(*full)
     if small.size != want:
         small = small.resize(want, Image.Resampling.BILINEAR, reducing_gap=2.0)
@@ -115,10 +111,10 @@ def _plan(data: bytes, spec_id: str, filename: str | None, number: str | None, n
     planned = fix.plan(data, spec_id, analysed, full[0], full[1], filename=filename, number=number, name=name,
                        catalog=catalog)
     if not planned["ok"]:
-        return planned, None, grey
+        return planned, None
     crop, target = planned["plan"]["crop"], planned["plan"]["target"]
     k = target["width"] / crop["width"]
-    image, _, _ = _load(data, k)
+    image, _ = _load(data, k)
     f = image.width / full[0]
     box = (crop["x"] * f, crop["y"] * f, (crop["x"] + crop["width"]) * f, (crop["y"] + crop["height"]) * f)
-    return planned, (image, box), grey
+    return planned, (image, box)

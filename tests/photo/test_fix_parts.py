@@ -79,3 +79,18 @@ def test_greyscale_is_told_from_colour() -> None:
     grey = colour.convert("L").convert("RGB")
     assert greyscale(Pixels(grey.width, grey.height, grey.tobytes()))
     assert not greyscale(Pixels(colour.width, colour.height, colour.tobytes()))
+
+
+def test_the_fix_is_offered_for_everything_but_the_background() -> None:
+    from checkers import web
+
+    def answer(**statuses: str) -> dict:
+        return {"checks": [{"id": k, "status": v} for k, v in statuses.items()]}
+
+    ask = lambda result: web.call("fix_needs", {"spec": "guangxi/graduation", "result": result})  # noqa: E731
+    assert ask(answer(format="pass", background="fail"))["offer"] is False
+    assert ask(answer(file_size_kb="warn", background="fail"))["offer"] is True
+    assert ask(answer(dimensions="fail"))["offer"] is True
+    assert ask(answer(dimensions="pass", framing="skip"))["offer"] is False
+    assert ask(answer(dpi="fail")) | {"offer": None} == {"offer": None, "number": True, "name": True,
+                                                         "help": ask(answer())["help"]}

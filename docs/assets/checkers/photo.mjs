@@ -11,10 +11,6 @@ const GUIDE = {
   x: { stroke: "#ff7a00", fill: "rgba(255, 122, 0, 0.14)", name: "橙色线" },
 };
 
-// Checks a fix can change (the file, its size, crop and name); background, lighting and the face it cannot.
-const FIXABLE = new Set(["format", "extensions", "file_size_kb", "dimensions", "dpi", "color", "quality", "orientation",
-  "framing", "filename"]);
-
 /** What this browser lacks for the fix (feature detection; never the user agent). */
 function missingForFix() {
   const missing = [];
@@ -172,18 +168,15 @@ export function mountPhoto(root, reachedFor) {
     fixedUrl = null;
   }
 
+  // Python says whether the verdict has something a fix may change (the table of checks decides, not this file).
   async function offerFix(res) {
-    const fixable = res.checks.some((c) => FIXABLE.has(c.id) && (c.status === "fail" || c.status === "warn"));
-    const section = $(".checker__fix");
-    if (!fixable) return;
-    section.hidden = false;
-    const button = $(".checker__fix-button");
-    const missing = missingForFix();
-    button.disabled = missing.length > 0;
-    $(".checker__fix-message").textContent = missing.length ? fixWords.missing(missing.join("、")) : "";
     const mine = run;
-    const needs = await checker().request("fix_needs", { spec: res.spec }).catch(() => null);
-    if (mine !== run || !needs) return;
+    const needs = await checker().request("fix_needs", { spec: res.spec, result: res }).catch(() => null);
+    if (mine !== run || !needs?.offer) return;
+    $(".checker__fix").hidden = false;
+    const missing = missingForFix();
+    $(".checker__fix-button").disabled = missing.length > 0;
+    $(".checker__fix-message").textContent = missing.length ? fixWords.missing(missing.join("、")) : "";
     $(".checker__fix-fields").hidden = !needs.number;
     root.querySelector('[data-field="name"]').hidden = !needs.name;
     $(".checker__fix-rule").textContent = needs.help ? `该规格的命名规则：${needs.help}` : "";
