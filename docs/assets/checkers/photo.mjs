@@ -164,6 +164,7 @@ export function mountPhoto(root, reachedFor) {
     delete root.dataset.fixing;
     $(".checker__fix").hidden = true;
     $(".checker__fixed").hidden = true;
+    $(".checker__fixed-preview").querySelector("img")?.remove();
     $(".checker__fix-message").textContent = "";
     fixedUrl = null;
   }
@@ -228,13 +229,15 @@ export function mountPhoto(root, reachedFor) {
     const save = clear($(".checker__save"));
     const figure = $(".checker__fixed-preview");
     figure.hidden = true;
+    figure.querySelector("img")?.remove();
     if (answer.ok && answer.data) {
       const blob = new Blob([answer.data], { type: "image/jpeg" });
       // A data: URL, not a blob: URL: the tool pages' CSP allows images from 'self' and data: only.
       fixedUrl = await dataUrl(blob);
       if (mine !== run) return;
-      const img = $(".checker__fixed-img");
-      img.src = fixedUrl;
+      // Made only now: the widget holds no <img> until there is a fixed photo to show.
+      const img = el("img", { class: "checker__fixed-img", alt: "修正后的照片", src: fixedUrl });
+      figure.prepend(img);
       const size = answer.after.checks.find((c) => c.id === "dimensions")?.values ?? {};
       $(".checker__fixed-caption").textContent = fixWords.previewCaption(size.width, size.height, (blob.size / 1024).toFixed(1));
       figure.hidden = false;
