@@ -103,10 +103,9 @@ def _plan(data: bytes, spec_id: str, filename: str | None, number: str | None, n
             pixels = probe.width * probe.height
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
         raise Undecodable(f"无法读取这张图片（{type(err).__name__}: {err}）") from None
-    small, full = _load(data, min(1.0, (PLAN_PIXELS / pixels) ** 0.5))
+    drafted, full = _load(data, min(1.0, (PLAN_PIXELS / pixels) ** 0.5))
     want = plan_size(*full)
-    if small.size != want:
-        small = small.resize(want, Image.Resampling.BILINEAR, reducing_gap=2.0)
+    small = drafted if drafted.size == want else drafted.resize(want, Image.Resampling.BILINEAR, reducing_gap=2.0)
     analysed = Pixels(small.width, small.height, small.tobytes())
     planned = fix.plan(data, spec_id, analysed, full[0], full[1], filename=filename, number=number, name=name,
                        catalog=catalog)
@@ -114,7 +113,8 @@ def _plan(data: bytes, spec_id: str, filename: str | None, number: str | None, n
         return planned, None
     crop, target = planned["plan"]["crop"], planned["plan"]["target"]
     k = target["width"] / crop["width"]
-    image, _ = _load(data, k)
+    # The plan's decode has enough pixels for the crop unless the crop is small: then decode again, larger.
+    image = drafted if drafted.width / full[0] >= k else _load(data, k)[0]
     f = image.width / full[0]
     box = (crop["x"] * f, crop["y"] * f, (crop["x"] + crop["width"]) * f, (crop["y"] + crop["height"]) * f)
     return planned, (image, box)

@@ -42,9 +42,19 @@ async function uprightSize(blob, info) {
   return size;
 }
 
-/** The crop of the upright photo, scaled to width×height with the browser's high-quality resampling. */
-async function cropped(blob, full, crop, width, height) {
+/** The crop of the upright photo, scaled to width×height with the browser's high-quality resampling: from
+ * ``small`` (the plan's decode) when it has enough pixels for that size, else from the file again. */
+async function cropped(blob, full, small, crop, width, height) {
   const k = width / crop.width;
+  const f = small.width / full[0];
+  if (f >= k) {
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext("2d", { willReadFrequently: true });
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = "high";
+    ctx.drawImage(small, crop.x * f, crop.y * f, crop.width * f, crop.height * f, 0, 0, width, height);
+    return canvas;
+  }
   return bitmapCanvas(blob, width, height, {
     resizeWidth: Math.max(1, Math.round(full[0] * k)),
     resizeHeight: Math.max(1, Math.round(full[1] * k)),
@@ -89,7 +99,7 @@ async function fix(engine, limits, { file, spec, number, name, before }) {
   let step = planned.step;
   while (step.keep === null && step.refuse === null) {
     if (!canvas || canvas.width !== step.width || canvas.height !== step.height) {
-      canvas = await cropped(blob, full, planned.plan.crop, step.width, step.height);
+      canvas = await cropped(blob, full, small, planned.plan.crop, step.width, step.height);
     }
     const out = await canvas.convertToBlob({ type: "image/jpeg", quality: step.quality / 100 });
     encodes.push(new Uint8Array(await out.arrayBuffer()));
