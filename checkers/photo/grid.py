@@ -72,31 +72,38 @@ def sample(px: Pixels) -> Grid:
 
 def flood(grid: Grid, seeds: Iterable[int], allowed: set[int]) -> set[int]:
     """Cells of ``allowed`` reachable from the seeds (that are allowed themselves), 4-connected."""
-    cols, size = grid.cols, len(grid.lab)
-    reached = {s for s in seeds if s in allowed}
-    todo = list(reached)
+    open_ = bytearray(len(grid.lab))
+    for i in allowed:
+        open_[i] = 1
+    return _fill(grid, seeds, open_)
+
+
+def _fill(grid: Grid, seeds: Iterable[int], open_: bytearray) -> set[int]:
+    """Cells reachable from the seeds through cells marked open; marks them closed on the way."""
+    cols, size = grid.cols, len(open_)
+    todo = []
+    for s in seeds:
+        if open_[s]:
+            open_[s] = 0
+            todo.append(s)
+    reached = list(todo)
     while todo:
         i = todo.pop()
         col = i % cols
-        around = [i - cols, i + cols]
-        if col:
-            around.append(i - 1)
-        if col < cols - 1:
-            around.append(i + 1)
-        for j in around:
-            if 0 <= j < size and j in allowed and j not in reached:
-                reached.add(j)
+        for j, ok in ((i - cols, i >= cols), (i + cols, i + cols < size), (i - 1, col > 0), (i + 1, col < cols - 1)):
+            if ok and open_[j]:
+                open_[j] = 0
                 todo.append(j)
-    return reached
+                reached.append(j)
+    return set(reached)
 
 
 def components(grid: Grid, cells: set[int]) -> list[set[int]]:
     """Connected parts of ``cells``, largest first."""
-    left, parts = set(cells), []
-    while left:
-        part = flood(grid, (next(iter(left)),), left)
-        left -= part
-        parts.append(part)
+    open_ = bytearray(len(grid.lab))
+    for i in cells:
+        open_[i] = 1
+    parts = [_fill(grid, (i,), open_) for i in sorted(cells) if open_[i]]
     return sorted(parts, key=len, reverse=True)
 
 

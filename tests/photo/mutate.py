@@ -27,18 +27,20 @@ class Hang(Exception):
 
 @contextlib.contextmanager
 def deadline(seconds: float) -> Iterator[None]:
-    """Raise :class:`Hang` inside the block if it runs longer than ``seconds`` (SIGALRM; main thread only)."""
+    """Raise :class:`Hang` inside the block if it uses more than ``seconds`` of CPU time (SIGPROF; main thread
+    only). CPU time, not wall time: on a busy machine (2 cores shared by several jobs) wall time stretches
+    many times over, while a real hang still burns CPU until the guard fires."""
 
     def expired(signum: int, frame: Any) -> None:
-        raise Hang(f"no answer within {seconds} s")
+        raise Hang(f"no answer within {seconds} s of CPU time")
 
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def segments(data: bytes) -> list[tuple[int, int, int]]:

@@ -62,8 +62,8 @@ def test_background_three_choices_for_jiangxi(colour: tuple[int, int, int], expe
     ("guangdong/registration", (140, 200, 240), "pass"),
     ("guangdong/registration", (20, 60, 160), "fail"),  # blue, but not light
     ("guangdong/registration", (67, 142, 219), "fail"),
-    ("zhejiang/registration", (100, 197, 255), "pass"),  # 蓝色 means the blue series, light blue included
-    ("zhejiang/registration", (67, 142, 219), "pass"),
+    ("guangxi/registration", (100, 197, 255), "pass"),  # 蓝色 means the blue series, light blue included
+    ("guangxi/registration", (67, 142, 219), "pass"),
     ("xinjiang/graduation", (217, 217, 217), "pass"),  # white 15 % under-exposed
     ("xinjiang/graduation", (175, 175, 175), "warn"),  # grey: perhaps a white backdrop much too dark
     ("guangdong/registration", WHITE, "fail"),

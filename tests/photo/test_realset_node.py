@@ -46,8 +46,8 @@ def _read(value: Any) -> Any:
 
 
 def test_real_portraits_get_the_same_answers_in_pyodide(tmp_path: Path) -> None:
-    from web.node import run_cases
-    from web.runtime import cached_runtime
+    from runtime.node_session import run_cases
+    from runtime.build import cached_runtime
 
     index, descriptor = cached_runtime()
     jobs = _jobs(tmp_path)
