@@ -78,7 +78,7 @@ def run(data: bytes, spec_id: str, *, filename: str | None, number: str | None =
     while step["keep"] is None and step["refuse"] is None:
         wanted = (step["width"], step["height"])
         if wanted not in scaled:
-            scaled[wanted] = image.resize(wanted, Image.Resampling.LANCZOS, box=box)
+            scaled[wanted] = image.resize(wanted, Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
         out = io.BytesIO()
         scaled[wanted].save(out, "JPEG", quality=step["quality"], subsampling=2, optimize=False, progressive=False)
         encodes.append(out.getvalue())

@@ -98,7 +98,7 @@ def plan_size(width: int, height: int) -> tuple[int, int]:
 
 def greyscale(px: Pixels) -> bool:
     """True when (almost) every pixel has equal red, green and blue: a black-and-white photo."""
-    data, step = px.rgb, max(1, (px.width * px.height) // 20000) * 3
+    data, step = px.rgb, max(1, (px.width * px.height) // 6000) * 3
     coloured = total = 0
     for i in range(0, len(data) - 2, step):
         r, g, b = data[i], data[i + 1], data[i + 2]
