@@ -136,6 +136,17 @@ def check_courses(args: Mapping[str, Any]) -> dict[str, Any]:
     return api.check(_str(args, "text") or "", _str(args, "plan") or "", prior_diploma=prior)
 
 
+def check_pasted_plan(args: Mapping[str, Any]) -> dict[str, Any]:
+    """The verdict against a plan the candidate pasted: what was understood (parsed_plan), then the verdict."""
+    from checkers.courses import api
+
+    prior = args.get("prior_diploma", False)
+    prior = False if _absent(prior) else prior
+    if not isinstance(prior, bool):
+        raise BadRequest("prior_diploma: expected true or false")
+    return api.check_pasted(_str(args, "plan_text") or "", _str(args, "text") or "", prior_diploma=prior)
+
+
 def _text(args: Mapping[str, Any], key: str) -> str | None:
     value = _str(args, key, optional=True)
     return value if value and value.strip() else None
@@ -207,6 +218,7 @@ OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "check_photo": check_photo,
     "photo_guides": photo_guides,
     "check_courses": check_courses,
+    "check_pasted_plan": check_pasted_plan,
     "fix_needs": fix_needs,
     "fix_prepare": fix_prepare,
     "fix_plan": fix_plan,

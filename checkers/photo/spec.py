@@ -197,12 +197,6 @@ class PhotoSpec(Rules):
 
         return dump(self)
 
-    def requirements(self) -> list[tuple[str, str, Any]]:
-        """(rule, label, value) for each rule this spec sets, in the order and words of the table of checks."""
-        from checkers.photo.table import requirements
-
-        return requirements(self)
-
 
 Problems = list[tuple[str, Path, str]]
 

@@ -126,7 +126,7 @@ def test_repeat_visit_boots_from_the_snapshot_with_the_same_verdicts(browser, ba
         page = courses.page
         text = _paste(catalog["plans"][plan_id], 2)
         page.select_option(f"{COURSES} select", plan_id)
-        page.fill(f"{COURSES} textarea", text)
+        page.fill(f"{COURSES} .checker__paste", text)
         page.click(f"{COURSES} .checker__run")
         page.wait_for_selector(f"{COURSES}[data-verdict]", state="attached")
         rows = [(r.get_attribute("data-course-code"), r.get_attribute("data-status"))
