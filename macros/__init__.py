@@ -26,6 +26,10 @@ def define_env(env: Any) -> None:
         return render.current().coverage_page()
 
     @env.macro
+    def calendar_page() -> str:
+        return render.current().calendar_page()
+
+    @env.macro
     def national_page(key: str) -> str:
         return render.current().national_page(key)
 

@@ -31,7 +31,8 @@ def _today() -> datetime.date:
 
 def _pages(dataset: Any) -> dict[str, str]:
     """Generated page source path -> its Markdown, which only calls a macro."""
-    pages = {"provinces/index.md": "{{ province_index() }}\n", render.COVERAGE_SRC: "{{ coverage_page() }}\n"}
+    pages = {"provinces/index.md": "{{ province_index() }}\n", render.COVERAGE_SRC: "{{ coverage_page() }}\n",
+             render.CALENDAR_SRC: "{{ calendar_page() }}\n"}
     for slug in SLUGS:
         for topic in TOPICS:
             pages[render.guide_src(slug, topic)] = f'{{{{ province_guide("{slug}", "{topic}") }}}}\n'
@@ -59,6 +60,7 @@ def _nav(dataset: Any, docs: Path) -> list[Any]:
         {"首页": "index.md"},
         {"各省指南": ["provinces/index.md"] + [{r: items} for r, items in regions.items() if items]},
         {"全国规则": national},
+        {"办理日历": render.CALENDAR_SRC},
     ]
     tools = [{title: path} for title, path in (("照片检查", "tools/photo.md"), ("毕业课程自查", "tools/courses.md"))
              if (docs / path).exists()]
@@ -93,6 +95,10 @@ def on_files(files: Files, config: Any) -> Files:
     for src, content in _pages(dataset).items():
         if files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=content))
+    from macros.calendars import files as calendar_files
+
+    for src, content in calendar_files(dataset, config["site_url"] or "/", _today()).items():
+        files.append(File.generated(config, src, content=content))
     return files
 
 

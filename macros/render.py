@@ -22,6 +22,7 @@ REGIONS = ("华北", "东北", "华东", "华中", "华南", "西南", "西北")
 CONFIDENCE = CONFIDENCE_WORDS
 KINDS = KIND_WORDS
 COVERAGE_SRC = "about/coverage.md"
+CALENDAR_SRC = "calendar/index.md"
 NATIONAL_PAGES = ("kaoji-vs-xueji", "kaoji-file", "zhunkaozheng", "transfer", "exemption")
 
 
@@ -92,6 +93,7 @@ class Renderer:
         self.today = today
         self.edit_base = edit_base  # "<repository>/edit/<branch>/": data-file edit links on the coverage page
         self._files: dict[int, str] | None = None  # record -> its data file, for its second-reader records
+        self._calendar_slugs: set[str] | None = None
 
     def _render(self, name: str, page_src: str, **context: Any) -> str:
         def link(to_src: str) -> str:
@@ -106,7 +108,7 @@ class Renderer:
             today=self.today, link=link, page_src=page_src, data=self.data, widget=widget,
             guide_src=guide_src, plan_src=plan_src, checked=self._checked, stale=self._stale,
             changed=self.changed, reviewed=self._reviewed, rounds_view=self._rounds_view,
-            spec_reviewed=self._spec_reviewed, **context,
+            spec_reviewed=self._spec_reviewed, calendar_file=self.calendar_file, **context,
         )
 
     def _spec_reviewed(self, spec: Any) -> datetime.date | None:
@@ -238,6 +240,28 @@ class Renderer:
             row["cells"].append(cell)
         return self._render("coverage.md.j2", COVERAGE_SRC, rows=list(rows.values()), totals=totals,
                             edit_base=self.edit_base)
+
+    def calendar_file(self, slug: str) -> str | None:
+        """The province's .ics path in the site, or None when it has no dated round (no empty calendars)."""
+        from macros.calendars import ics_src, windows
+
+        if self._calendar_slugs is None:
+            self._calendar_slugs = {w.slug for w in windows(self.data)}
+        return ics_src(slug) if slug in self._calendar_slugs else None
+
+    def calendar_page(self) -> str:
+        """/calendar/: upcoming and recent dated windows of every province, and the .ics files to subscribe to."""
+        from macros.calendars import ALL, ics_src, windows
+
+        items = windows(self.data)
+        upcoming = sorted((w for w in items if w.last_day() >= self.today), key=lambda w: (w.first_day(), w.uid))
+        past = sorted((w for w in items if w.last_day() < self.today), key=lambda w: (w.last_day(), w.uid),
+                      reverse=True)
+        recent = [w for w in past if self.today - w.last_day() <= STALE_AFTER]
+        older = [w for w in past if self.today - w.last_day() > STALE_AFTER]
+        feeds = [(self.data.provinces[s], ics_src(s)) for s in SLUGS if any(w.slug == s for w in items)]
+        return self._render("calendar.md.j2", CALENDAR_SRC, upcoming=upcoming, recent=recent, older=older,
+                            feeds=feeds, all_src=ics_src(ALL), count=len(items))
 
     def photo_spec(self, spec_id: str, page_src: str) -> str:
         return self._render("photo_spec.md.j2", page_src, spec=self.data.photo_specs[spec_id], spec_id=spec_id)
