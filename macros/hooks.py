@@ -85,7 +85,7 @@ def on_config(config: Any) -> Any:
     write_catalog(dataset, CATALOG)
     repository, branch = config["extra"].get("repository"), config["extra"].get("branch", "main")
     edit_base = f"{repository.rstrip('/')}/edit/{branch}/" if repository else None
-    render.set_current(render.Renderer(dataset, _today(), edit_base))
+    render.set_current(render.Renderer(dataset, _today(), edit_base, config["site_url"]))
     config["nav"] = _nav(dataset, Path(config["docs_dir"]))
     return config
 

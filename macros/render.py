@@ -88,8 +88,10 @@ def git_dates(root: Path = ROOT) -> dict[str, str]:
 class Renderer:
     """Holds the dataset and renders each kind of page; one instance per build."""
 
-    def __init__(self, dataset: Dataset, today: datetime.date, edit_base: str | None = None):
+    def __init__(self, dataset: Dataset, today: datetime.date, edit_base: str | None = None,
+                 site_url: str | None = None):
         self.data = dataset
+        self.site_url = site_url  # the published address: printed checklists say where they came from
         self.today = today
         self.edit_base = edit_base  # "<repository>/edit/<branch>/": data-file edit links on the coverage page
         self._files: dict[int, str] | None = None  # record -> its data file, for its second-reader records
@@ -162,6 +164,7 @@ class Renderer:
             # The guide prints only the national steps and notes: only their sources are listed.
             national_sources=self._used_sources(self.data.national, national_topic.steps + national_topic.notes),
             origin_key=f"province:{slug}",
+            page_url=f"{self.site_url.rstrip('/')}/provinces/{slug}/{topic}/" if self.site_url else "本手册网页版",
         )
 
     def guide_spec(self, slug: str, topic: str) -> str | None:
