@@ -118,6 +118,8 @@ def _origin(src: str) -> str | None:
         return data.origin.get(f"province:{parts[1]}")
     if parts[0] == "national":
         return data.origin.get("national")
+    if src == render.CALENDAR_SRC:  # made from every province file: its template is what an editor can change
+        return "macros/templates/calendar.md.j2"
     if parts[0] == "plans" and len(parts) == 3:
         return data.origin.get(f"plan:{parts[1]}/{parts[2]}")
     return None

@@ -258,7 +258,7 @@ class Renderer:
 
         items = windows(self.data)
         upcoming = sorted((w for w in items if w.last_day() >= self.today), key=lambda w: (w.first_day(), w.uid))
-        past = sorted((w for w in items if w.last_day() < self.today), key=lambda w: (w.last_day(), w.uid),
+        past = sorted((w for w in items if w.last_day() < self.today), key=lambda w: (w.first_day(), w.uid),
                       reverse=True)
         recent = [w for w in past if self.today - w.last_day() <= STALE_AFTER]
         older = [w for w in past if self.today - w.last_day() > STALE_AFTER]
