@@ -9,11 +9,11 @@ import pytest
 
 from checkers.courses.plan import Plan
 from macros.data import DataErrors, load_dataset
-from tests.conftest import ROOT
+from tests.conftest import ROOT, plan_ids
 
 from .helpers import plan
 
-IDS = ["jiangsu/050101", "jiangsu/080901", "jiangsu/120201K", "jiangsu/120203K", "jiangsu/570102K"]
+IDS = plan_ids()  # every plan in data/plans/
 
 
 def path_totals(p: Plan) -> list[int]:
