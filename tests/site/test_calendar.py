@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from macros import calendars
-from macros.data import load_dataset
 from macros.models import SLUGS
+from tests.conftest import dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -95,7 +95,7 @@ def actual_events(cal: icalendar.Calendar) -> Counter:
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, bytes]:
-    return calendars.files(load_dataset(ROOT), "https://example.org/handbook/", TODAY)
+    return calendars.files(dataset(), "https://example.org/handbook/", TODAY)
 
 
 def test_the_calendar_holds_every_dated_round_and_nothing_else(files: dict[str, bytes]) -> None:
@@ -176,8 +176,8 @@ def test_a_known_round(files: dict[str, bytes]) -> None:
 
 
 def test_uids_stay_the_same_across_builds() -> None:
-    a = calendars.files(load_dataset(ROOT), "https://example.org/", TODAY)
-    b = calendars.files(load_dataset(ROOT), "https://example.org/", TODAY)
+    a = calendars.files(dataset(), "https://example.org/", TODAY)
+    b = calendars.files(dataset(), "https://example.org/", TODAY)
     assert a == b
 
 

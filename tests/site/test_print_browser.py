@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from macros.coverage import coverage
-from macros.data import load_dataset
+from tests.conftest import dataset
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -25,7 +25,7 @@ def _checklist_items(slug: str, topic: str) -> list[str]:
 
 def _longest_full_guides() -> list[tuple[str, str]]:
     """The FULL registration and graduation guides with the most checklist text: the hardest to fit on two pages."""
-    cells = [c for c in coverage(load_dataset(ROOT)) if c.rating == "FULL" and c.topic != "lookup"]
+    cells = [c for c in coverage(dataset()) if c.rating == "FULL" and c.topic != "lookup"]
     size = {(c.slug, c.topic): sum(len(x) for x in _checklist_items(c.slug, c.topic)) for c in cells}
     longest = sorted(size, key=size.get, reverse=True)[:2]
     return longest + [min(size, key=size.get)]
