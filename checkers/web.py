@@ -105,7 +105,7 @@ def limits(args: Mapping[str, Any]) -> dict[str, Any]:
 def check_photo(args: Mapping[str, Any]) -> dict[str, Any]:
     """api.check on the browser's pixels; adds "labels" (check id -> Chinese name) for the widget."""
     from checkers.photo import api
-    from checkers.photo.result import LABELS
+    from checkers.photo.table import labels
 
     result = api.check(
         _bytes(args, "data"),
@@ -115,7 +115,8 @@ def check_photo(args: Mapping[str, Any]) -> dict[str, Any]:
         skip_reason=_str(args, "skip_reason", optional=True),
         file_size=_size(args),
     )
-    return {**result, "labels": {c["id"]: LABELS.get(c["id"], c["id"]) for c in result["checks"]}}
+    names = labels()
+    return {**result, "labels": {c["id"]: names[c["id"]] for c in result["checks"]}}
 
 
 def photo_guides(args: Mapping[str, Any]) -> dict[str, Any]:
@@ -135,6 +136,17 @@ def check_courses(args: Mapping[str, Any]) -> dict[str, Any]:
     return api.check(_str(args, "text") or "", _str(args, "plan") or "", prior_diploma=prior)
 
 
+def check_pasted_plan(args: Mapping[str, Any]) -> dict[str, Any]:
+    """The verdict against a plan the candidate pasted: what was understood (parsed_plan), then the verdict."""
+    from checkers.courses import api
+
+    prior = args.get("prior_diploma", False)
+    prior = False if _absent(prior) else prior
+    if not isinstance(prior, bool):
+        raise BadRequest("prior_diploma: expected true or false")
+    return api.check_pasted(_str(args, "plan_text") or "", _str(args, "text") or "", prior_diploma=prior)
+
+
 OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "specs": specs,
     "limits": limits,
@@ -143,7 +155,38 @@ OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "check_photo": check_photo,
     "photo_guides": photo_guides,
     "check_courses": check_courses,
+    "check_pasted_plan": check_pasted_plan,
 }
+
+
+def warm() -> list[str]:
+    """Before a memory snapshot (engine.mjs): import every checkers module, read the catalog and answer the
+    argument-free operations, since a booted snapshot has the heap but not the wheel's files. Returns the
+    modules that cannot be imported here (none in the browser today), which the snapshot then lacks."""
+    import importlib
+    import os
+
+    import checkers
+    from checkers import catalog
+
+    base = checkers.__path__[0]
+    skipped = []
+    for folder, _, files in os.walk(base):
+        package = "checkers" + folder[len(base):].replace(os.sep, ".")
+        for name in sorted(files):
+            stem, _, ext = name.partition(".")
+            if ext not in ("py", "pyc") or stem == "__main__":  # the wheel ships sourceless .pyc files
+                continue
+            module = package if stem == "__init__" else f"{package}.{stem}"
+            try:
+                importlib.import_module(module)
+            except ImportError:
+                skipped.append(module)
+    catalog.photo_specs()
+    catalog.plans()
+    for op in ("limits", "specs", "plans"):
+        call(op, {})
+    return skipped
 
 
 def call(op: str, args: Any = None) -> Any:
