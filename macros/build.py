@@ -73,8 +73,12 @@ class SiteBuild:
         return origin or f"{Path(docs_dir).name}/{src}"
 
     def edit_url(self, src: str, docs_dir: str) -> str | None:
-        """The edit link of the page made from ``src`` (None without a repository)."""
-        return f"{self.edit_base}{self.edit_origin(src, docs_dir)}" if self.edit_base else None
+        """The edit link of the page made from ``src``; None without a repository, and for a generated page that is
+        computed from all the data (coverage, calendar): there is no one file an editor could open for it."""
+        page = self.pages.get(src)
+        if not self.edit_base or (page is not None and not (page.origin and self.data.origin.get(page.origin))):
+            return None
+        return f"{self.edit_base}{self.edit_origin(src, docs_dir)}"
 
 
 def attach(config: Any, build: SiteBuild) -> None:
