@@ -83,6 +83,7 @@ def fixed(spec_id: str, filename: str, data: bytes, **kw: Any) -> dict[str, Any]
                name=NAME if needs_name else None)
 
 
+@pytest.mark.slow  # eight real-portrait inputs for every spec: minutes, so outside `make test-fast`
 @pytest.mark.parametrize("spec_id", SPECS)
 def test_every_fixable_input_comes_out_passing(spec_id: str) -> None:
     spec = photo_specs()[spec_id]
