@@ -13,6 +13,7 @@ PLAN_INDEX = "plans/index.md"
 NATIONAL_INDEX = "national/index.md"
 TOOL_INDEX = "tools/index.md"
 COVERAGE_SRC = "about/coverage.md"  # what the data covers, province by topic (macros/coverage.py)
+CALENDAR_SRC = "calendar/index.md"  # every dated round; the .ics files beside it come from macros/calendars.py
 # Hand-written pages (in docs/) the nav lists when they exist.
 TOOL_PAGES = (("照片检查", "tools/photo.md"), ("毕业课程自查", "tools/courses.md"))
 ABOUT_PAGES = (("参与编辑", "contributing.md"), ("关于本手册", "about.md"))
@@ -77,6 +78,9 @@ def generated(dataset: Any, docs: Path | None = None) -> dict[str, Page]:
         _page(COVERAGE_SRC, "各省自考资料覆盖情况",
               "本手册对 31 个省份、三个主题（报名、查询、毕业）各有多少已核实资料：按统一标准逐格评定，链接到各省指南和数据文件。",
               _call("coverage_page")),
+        _page(CALENDAR_SRC, "各省自考办理日历：报名、毕业申请等日期",
+              "各省来源中写明日期的自考办理轮次（报名、毕业申请、免考、转考等）按时间排列，可订阅日历文件；以当期官方通知为准。",
+              _call("calendar_page")),
         _page(NATIONAL_INDEX, "全国通用的自考规则",
               "各省都适用的自考规则：" + "、".join(seo.national_topic_title(t) for t in TOPICS) + "，以及"
               + "、".join(p.title for p in national.pages.values()) + "。",
@@ -123,6 +127,7 @@ def nav(dataset: Any, docs: Path) -> list[Any]:
         {"首页": "index.md"},
         {"各省指南": [PROVINCE_INDEX] + [{r: items} for r, items in regions.items() if items]},
         {"全国规则": national},
+        {"办理日历": CALENDAR_SRC},
     ]
     tools = [{title: path} for title, path in TOOL_PAGES if (docs / path).exists()]
     if tools:
