@@ -30,6 +30,7 @@ PAGES = {  # one page of every template
     "plan-section": f"plans/{PLAN_PROVINCE}/",
     "plan": f"plans/{PLAN}/",
     "coverage": "about/coverage/",
+    "calendar": "calendar/",
     "about": "about/",
     "tools-section": "tools/",
 }
@@ -203,7 +204,7 @@ def test_photo_tool_controls_reachable_and_operable_by_keyboard(browser, base_ur
 
 
 PHONE_PAGES = ["provinces/yunnan/graduation/", "provinces/", "national/transfer/", f"plans/{PLAN}/", "tools/photo/",
-               "tools/courses/", "about/coverage/", ""]
+               "tools/courses/", "about/coverage/", "calendar/", ""]
 
 
 @pytest.mark.parametrize("path", PHONE_PAGES)
