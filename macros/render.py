@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 import functools
 import posixpath
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from checkers.common import CONFIDENCE_WORDS, KIND_WORDS
 from macros import widgets
 from macros.data import OLD_ROUND_AFTER, ROOT, STALE_AFTER, Dataset, fact_checked, is_stale, topic_checked
 from macros.models import ROUND_WORDS, SLUGS, TOPICS
+from macros.seo import content_dates
 from macros.pages import (CALENDAR_SRC, COVERAGE_SRC, NATIONAL_INDEX, PLAN_INDEX, PROVINCE_INDEX, REGIONS, TOOL_INDEX,
                           TOOL_PAGES, TOPIC_TITLES, guide_src, national_src, plan_province_src, plan_src, province_src)
 
@@ -65,22 +65,8 @@ def _env() -> jinja2.Environment:
 
 
 def git_dates(root: Path = ROOT) -> dict[str, str]:
-    """File -> date of the last commit that touched it (one git call for the whole history)."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "--format=@%cs", "--name-only", "--", "data"],
-            cwd=root, capture_output=True, text=True, timeout=30, check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    dates: dict[str, str] = {}
-    current = ""
-    for line in out.splitlines():
-        if line.startswith("@"):
-            current = line[1:]
-        elif line.strip():
-            dates.setdefault(line.strip(), current)
-    return dates
+    """Data file -> date of the last commit that touched it (one git call for the whole history)."""
+    return content_dates(root, ("data",))
 
 
 class Renderer:
