@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("bench.photo", "bench.courses", "bench.fuzz", "bench.web", "bench.build")
+SECTIONS = ("bench.photo", "bench.courses", "bench.plan_paste", "bench.fuzz", "bench.web", "bench.build")
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 

@@ -49,28 +49,16 @@ OBSERVER = """
     }
   }).observe(document, { subtree: true, childList: true, attributes: true,
                          attributeFilter: ["data-state", "data-verdict"] });
-  // When the page starts a worker (ours boots Pyodide in one): splits "time to ready" in two.
-  const NativeWorker = window.Worker;
-  window.Worker = class extends NativeWorker {
-    constructor(...args) {
-      const ours = b.worker === undefined && args[1]?.type === "module";
-      if (ours) b.worker = performance.now();
-      super(...args);
-      // The checker worker's progress messages: when each loading phase began (download, boot, import).
-      if (ours) {
-        b.phases = {};
-        this.addEventListener("message", (e) => {
-          const m = e.data ?? {};
-          if (m.type === "progress" || m.type === "ready") b.phases[m.phase ?? m.type] ??= performance.now();
-        });
-      }
-    }
-  };
   for (const type of ["change", "input", "click", "submit"]) {
     addEventListener(type, () => b.changes.push({ type, t: performance.now() }), true);
   }
 })();
 """
+# The checker client's User Timing marks (docs/assets/checkers/client.mjs), ms since navigation start: when the
+# page started our worker ("worker"), when that worker began loading the runtime ("download", its first progress
+# message), the start of `import checkers.web` ("import") and "ready".
+STEPS = """Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("checker:"))
+  .map((m) => [m.name.slice("checker:".length), m.startTime]))"""
 STOCK_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>stock loadPyodide()</title>
 <link rel="icon" href="data:,"></head>
@@ -198,9 +186,9 @@ def visit(context: Any, url: str, record: list[Served], *, wait_ready: bool, set
     ready = worker = booted = imported = None
     try:
         ready = goto_ready(page, url, wait_ready, timeout_ms)
-        worker = page.evaluate("window.__bench.worker ?? null")
-        booted = page.evaluate("window.__bench.phases?.download ?? null")
-        imported = page.evaluate("(p => p && p.import && p.ready ? p.ready - p.import : null)(window.__bench.phases)")
+        steps = page.evaluate(STEPS)
+        worker, booted = steps.get("worker"), steps.get("download")
+        imported = steps["ready"] - steps["import"] if "ready" in steps and "import" in steps else None
     except Exception as err:  # noqa: BLE001 - a failed visit is a result to report, not a crash
         error = f"{type(err).__name__}: {str(err).splitlines()[0][:160]}"
     quiet(record, settle)

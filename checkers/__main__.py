@@ -1,4 +1,4 @@
-"""python -m checkers: photo | specs | courses | plans."""
+"""python -m checkers: photo | specs | courses | plan-parse | plans."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ USAGE = """用法 (usage):
   python -m checkers photo FILE --spec ID [--json]      检查照片是否符合规格
   python -m checkers specs                              列出照片规格
   python -m checkers courses --plan ID [--prior-diploma] [--json] FILE|-   毕业课程自查
+  python -m checkers courses --plan-file PLAN.txt [--json] FILE|-           按粘贴的考试计划核对
+  python -m checkers plan-parse PLAN.txt [--json]       显示从考试计划文本读到的课程和规则
   python -m checkers plans                              列出专业计划"""
 
 
@@ -19,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     command = args[0]
     if command in ("photo", "specs"):
         from checkers.photo.cli import main as run
-    elif command in ("courses", "plans"):
+    elif command in ("courses", "plans", "plan-parse"):
         from checkers.courses.cli import main as run
     else:
         print(f"未知命令：{command}\n\n{USAGE}", file=sys.stderr)

@@ -135,6 +135,17 @@ def check_courses(args: Mapping[str, Any]) -> dict[str, Any]:
     return api.check(_str(args, "text") or "", _str(args, "plan") or "", prior_diploma=prior)
 
 
+def check_pasted_plan(args: Mapping[str, Any]) -> dict[str, Any]:
+    """The verdict against a plan the candidate pasted: what was understood (parsed_plan), then the verdict."""
+    from checkers.courses import api
+
+    prior = args.get("prior_diploma", False)
+    prior = False if _absent(prior) else prior
+    if not isinstance(prior, bool):
+        raise BadRequest("prior_diploma: expected true or false")
+    return api.check_pasted(_str(args, "plan_text") or "", _str(args, "text") or "", prior_diploma=prior)
+
+
 OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "specs": specs,
     "limits": limits,
@@ -143,7 +154,38 @@ OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "check_photo": check_photo,
     "photo_guides": photo_guides,
     "check_courses": check_courses,
+    "check_pasted_plan": check_pasted_plan,
 }
+
+
+def warm() -> list[str]:
+    """Before a memory snapshot (engine.mjs): import every checkers module, read the catalog and answer the
+    argument-free operations, since a booted snapshot has the heap but not the wheel's files. Returns the
+    modules that cannot be imported here (none in the browser today), which the snapshot then lacks."""
+    import importlib
+    import os
+
+    import checkers
+    from checkers import catalog
+
+    base = checkers.__path__[0]
+    skipped = []
+    for folder, _, files in os.walk(base):
+        package = "checkers" + folder[len(base):].replace(os.sep, ".")
+        for name in sorted(files):
+            stem, _, ext = name.partition(".")
+            if ext not in ("py", "pyc") or stem == "__main__":  # the wheel ships sourceless .pyc files
+                continue
+            module = package if stem == "__init__" else f"{package}.{stem}"
+            try:
+                importlib.import_module(module)
+            except ImportError:
+                skipped.append(module)
+    catalog.photo_specs()
+    catalog.plans()
+    for op in ("limits", "specs", "plans"):
+        call(op, {})
+    return skipped
 
 
 def call(op: str, args: Any = None) -> Any:

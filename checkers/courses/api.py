@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Mapping
 
-from checkers.courses import messages, paste, verdict
+from checkers.courses import messages, paste, plan_paste, verdict
 from checkers.courses.plan import Plan
 from checkers.courses.restructure import Restructure
 
@@ -76,6 +76,10 @@ def check(text: str, plan_id: str, prior_diploma: bool = False, *,
     if plan is None:
         raise UnknownPlan(plan_id, sorted(plans_))
     rule = rules.get(plan.restructure) if plan.restructure else None
+    return _verdict(text, plan_id, plan, rule, prior_diploma)
+
+
+def _verdict(text: str, plan_id: str, plan: Plan, rule: Restructure | None, prior_diploma: bool) -> dict[str, Any]:
     parsed = None
     if len(text) <= paste.MAX_CHARS:
         credits = {c.code: float(c.credits) for c in plan.courses}
@@ -85,6 +89,8 @@ def check(text: str, plan_id: str, prior_diploma: bool = False, *,
     v = verdict.decide(plan, records, rule, prior_diploma)
     extra = messages.others(plan, v, records, rule)
     messages.reminders(plan, v, extra, prior_diploma)
+    if problem is None:
+        messages.pitfalls(text, plan, v, extra)
     if problem is not None:
         v.messages.insert(0, problem)
     elif parsed is not None and parsed.duplicates:
@@ -112,3 +118,36 @@ def check(text: str, plan_id: str, prior_diploma: bool = False, *,
             "ok": problem is None,
         },
     }
+
+
+def parse_plan(text: str, *, catalog: tuple[Mapping[str, Plan], Mapping[str, Restructure]] | None = None) -> dict[str, Any]:
+    """What the parser understood from a pasted plan (``ok`` false and ``refused`` set when it is not a plan)."""
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    return plan_paste.parse(text, (catalog or _catalog())[1]).to_dict()
+
+
+def check_pasted(plan_text: str, text: str, prior_diploma: bool = False, *,
+                 catalog: tuple[Mapping[str, Plan], Mapping[str, Restructure]] | None = None) -> dict[str, Any]:
+    """The verdict against a pasted plan: the same keys as :func:`check`, plus plan_source and parsed_plan.
+
+    A paste that is not a plan gets ``refused`` (a message) and no verdict: eligible false, no course rows.
+    """
+    if not isinstance(plan_text, str) or not isinstance(text, str):
+        raise TypeError("plan_text and text must be str")
+    rules = (catalog or _catalog())[1]
+    parsed = plan_paste.parse(plan_text, rules)
+    if parsed.refused is not None:
+        error = {"level": "error", "message": parsed.refused}
+        return {"plan": "paste", "plan_source": "paste", "parsed_plan": parsed.to_dict(), "refused": parsed.refused,
+                "plan_info": None, "summary": parsed.refused, "eligible": False, "prior_diploma": prior_diploma,
+                "credits": None, "course_count": None, "missing": [], "courses": [], "groups": [], "path": None,
+                "others": [], "messages": [error], "input": None}
+    plan = parsed.to_plan()
+    rule = rules.get(parsed.restructure) if parsed.restructure else None
+    result = _verdict(text, "paste", plan, rule, prior_diploma)
+    note = {"level": "warning", "message": "本结果按你粘贴的考试计划核对：请先核对上面“读到的计划”一表（标“猜测”和“未读出”的地方尤其要看），"
+                                           "计划文本是否为本省、本专业、现行版本，本工具无法确认。"}
+    at = next((i for i, m in enumerate(result["messages"]) if m["level"] == "reminder"), len(result["messages"]))
+    result["messages"].insert(at, note)
+    return {**result, "plan_source": "paste", "parsed_plan": parsed.to_dict(), "refused": None}

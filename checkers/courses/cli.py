@@ -1,4 +1,4 @@
-"""Command line: `python -m checkers courses --plan ID [--prior-diploma] [--json] FILE|-` and `python -m checkers plans`."""
+"""Command line: `python -m checkers courses --plan ID|--plan-file PLAN [--prior-diploma] [--json] FILE|-`, plan-parse, plans."""
 
 from __future__ import annotations
 
@@ -24,9 +24,14 @@ def _parser() -> Parser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     courses = sub.add_parser("courses", help="核对成绩是否满足专业计划", description="按专业考试计划核对粘贴的成绩表")
     courses.add_argument("file", help="成绩文本文件（成绩表、CSV 或课程代码列表）；- 表示从标准输入读取")
-    courses.add_argument("--plan", required=True, help="计划编号，例如 jiangsu/080901；用 plans 命令查看全部")
+    which = courses.add_mutually_exclusive_group(required=True)
+    which.add_argument("--plan", help="计划编号，例如 jiangsu/080901；用 plans 命令查看全部")
+    which.add_argument("--plan-file", help="粘贴的考试计划文本文件（从省考试院的计划 PDF 或网页复制的课程表）")
     courses.add_argument("--prior-diploma", action="store_true", help="已持有专科或以上毕业证书（专升本申请毕业须具备）")
     courses.add_argument("--json", action="store_true", help="输出 JSON")
+    parse = sub.add_parser("plan-parse", help="读取考试计划文本，显示读到的课程和规则", description="读取粘贴的考试计划文本")
+    parse.add_argument("file", help="考试计划文本文件；- 表示从标准输入读取")
+    parse.add_argument("--json", action="store_true", help="输出 JSON")
     plans = sub.add_parser("plans", help="列出全部专业计划")
     plans.add_argument("--json", action="store_true", help="输出 JSON")
     return parser
@@ -67,8 +72,11 @@ def _read(name: str, stdin: Any) -> str:
 def report(result: dict[str, Any]) -> str:
     """The readable Chinese report for one verdict."""
     info = result["plan_info"]
-    lines = [f"毕业课程自查：{info['title']}",
-             f"主考学校：{info['school']} · 计划版本：{info['edition']}（{CONFIDENCE[info['confidence']]}）", ""]
+    lines = [f"毕业课程自查：{info['title']}"]
+    if result.get("plan_source") == "paste":
+        lines += ["计划来源：你粘贴的计划文本（见上表）", ""]
+    else:
+        lines += [f"主考学校：{info['school']} · 计划版本：{info['edition']}（{CONFIDENCE[info['confidence']]}）", ""]
     errors = [m for m in result["messages"] if m["level"] == "error"]
     if result["eligible"]:
         lines.append("结论：按本计划核对，可以申请毕业。")
@@ -93,7 +101,38 @@ def report(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def understood(parsed: dict[str, Any]) -> str:
+    """The parsed plan as a readable table: what was read, guessed (?) and not read (!)."""
+    if not parsed["ok"]:
+        return f"没有读取这份计划：{parsed['refused']}\n"
+    level = f"{parsed['level'] or '层次未读出'}{'（猜测）' if parsed['level_guessed'] else ''}"
+    lines = [f"读到的计划：{parsed['name'] or '专业名称未读出'}（{level}{'，' + parsed['code'] if parsed['code'] else ''}）",
+             "  代码   学分  类型          名称（? = 猜测，! = 未读出）"]
+    for c in parsed["courses"]:
+        credits = "不计" if c["kind"] == "thesis" else ("!" if c["credits"] is None else f"{c['credits']:g}")
+        marks = ("?" if c["guessed"] and c["guessed"] != ["from_rule"] else "") + ("!" if c["unreadable"] else "")
+        theory = (f"（属于 {c['theory']}）" if c["theory"] else "") + "".join(f"（顶替旧课程 {r['code']}）" for r in c["replaces"])
+        lines.append(f"  {c['code']}  {credits:>4}  {c['kind_label']:<6}  {marks}{c['name'] or '!'}{theory}")
+    m = parsed["minimums"]
+    lines.append(f"  最低要求：{m['credits']} 学分{'（猜测）' if m['credits_guessed'] else ''}"
+                 f"{'，' + str(m['courses']) + ' 门' if m['courses'] else ''}{'（原文：' + m['sentence'] + '）' if m['sentence'] else ''}")
+    lines += [f"  规则：{x['label']}" for x in parsed["choices"] + parsed["groups"]]
+    lines += [f"  · {x}" for x in parsed["changes"] + parsed["notes"]]
+    lines += [f"  ! 第 {p['line']} 行：{p['message']}" for p in parsed["problems"]]
+    return "\n".join(lines) + "\n"
+
+
 def _courses(args: argparse.Namespace, out: TextIO, stdin: Any) -> int:
+    if args.plan_file is not None:
+        if args.plan_file == "-" and args.file == "-":
+            raise Usage("计划文件和成绩文件不能都从标准输入读取")
+        plan_text = _read(args.plan_file, stdin)
+        result = api.check_pasted(plan_text, _read(args.file, stdin), prior_diploma=args.prior_diploma)
+        if args.json:
+            out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(understood(result["parsed_plan"]) + ("" if result["refused"] else "\n" + report(result)))
+        return 2 if result["refused"] else 0 if result["eligible"] else 1
     known = [p["id"] for p in api.plans()]
     if args.plan not in known:
         raise Usage(str(api.UnknownPlan(args.plan, known)))
@@ -101,6 +140,12 @@ def _courses(args: argparse.Namespace, out: TextIO, stdin: Any) -> int:
     result = api.check(text, args.plan, prior_diploma=args.prior_diploma)
     out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n" if args.json else report(result))
     return 0 if result["eligible"] else 1
+
+
+def _parse(args: argparse.Namespace, out: TextIO, stdin: Any) -> int:
+    parsed = api.parse_plan(_read(args.file, stdin))
+    out.write(json.dumps(parsed, ensure_ascii=False, indent=2) + "\n" if args.json else understood(parsed))
+    return 0 if parsed["ok"] else 2
 
 
 def _plans(args: argparse.Namespace, out: TextIO) -> int:
@@ -120,6 +165,8 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     out, err, stdin = out or sys.stdout, err or sys.stderr, stdin or sys.stdin
     try:
         args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+        if args.command == "plan-parse":
+            return _parse(args, out, stdin)
         return _courses(args, out, stdin) if args.command == "courses" else _plans(args, out)
     except Usage as usage:
         if usage.message:

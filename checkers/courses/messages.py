@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from checkers.courses.paste import Record
@@ -88,3 +89,36 @@ def reminders(plan: Plan, v: Verdict, extra: list[dict[str, Any]], prior_diploma
         m.append(msg("warning", f"有 {exempted} 门免考：江苏免考实施细则（二手资料）规定免考课程一般不超过计划课程的一半，请向考办确认。"))
     m.append(msg("reminder", "思想品德鉴定：申请毕业时须经鉴定合格，本工具无法核对。"))
     m.append(msg("reminder", "本工具依据公开资料整理的考试计划核对，结果仅供参考，以省教育考试院和主考学校的毕业审核为准。"))
+
+
+ADMISSION = re.compile(r"(?<![0-9])([0-9]{12,15})(?![0-9])")
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"[\s（）()]", "", name)
+
+
+def pitfalls(text: str, plan: Plan, v: Verdict, extra: list[dict[str, Any]]) -> None:
+    """What candidates often get wrong, as messages (inserted before the reminders)."""
+    out: list[dict[str, str]] = []
+    numbers = list(dict.fromkeys(ADMISSION.findall(text)))
+    if len(numbers) >= 2:
+        shown = "、".join(numbers[:5]) + ("等" if len(numbers) > 5 else "")
+        out.append(msg("warning", f"粘贴的成绩里有 {len(numbers)} 个不同的准考证号（{shown}）：申请毕业前要先在本省考籍系统办理"
+                                  "准考证号（成绩）合并，合并后所有成绩才算在同一个考籍下。本工具已把它们放在一起核对。"))
+    for course in plan.courses:
+        row, theory = v.rows[course.code], v.rows.get(course.theory or "")
+        if theory is not None and theory.status in DONE and row.status in ("missing", "failed"):
+            out.append(msg("warning", f"理论课 {theory.code} {theory.name} 已合格，但配套的实践课 {course.code} {course.name}"
+                                      f"{'还没有合格' if row.status == 'failed' else '还没有成绩'}：实践课不考，这门课的学分不完整，毕业审核不能通过。"))
+    names = {_bare(r.name): r for r in v.rows.values() if r.status not in DONE}
+    for x in extra:
+        same = names.get(_bare(x["name"] or ""))
+        if x["reason"] == "not_in_plan" and same is not None and x["name"]:
+            out.append(msg("warning", f"成绩中的 {x['code']} {x['name']} 与计划中的 {same.code} {same.name} 名称相同、代码不同："
+                                      "新旧课程只能按本省公布的新旧课程对照（顶替）表替代，不能只看名称，请向考办核对。"))
+    if plan.stopped is not None:
+        dates = "；".join(f"{label} {value}" for label, value in plan.stopped.dates())
+        out.append(msg("warning", f"本专业已停考{'：' + dates if dates else ''}。请按本省停考通知安排剩余课程和毕业申请。"))
+    at = next((i for i, m in enumerate(v.messages) if m["level"] == "reminder"), len(v.messages))
+    v.messages[at:at] = out

@@ -140,6 +140,23 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Stopped:
+    """The major stops admitting candidates (停考): the last dates its sources give (each optional)."""
+
+    sources: tuple[str, ...] = field(metadata={"min_items": 1, "help": "来源编号"})
+    announced: str | None = field(default=None, metadata={"pattern": PARTIAL_DATE, "help": "公布日期 YYYY、YYYY-MM 或 YYYY-MM-DD"})
+    last_registration: str | None = field(default=None, metadata={"pattern": PARTIAL_DATE, "help": "最后一次新生注册"})
+    last_exam: str | None = field(default=None, metadata={"pattern": PARTIAL_DATE, "help": "最后一次考试"})
+    last_graduation: str | None = field(default=None, metadata={"pattern": PARTIAL_DATE, "help": "最后一次申请毕业"})
+    note: str | None = None
+
+    def dates(self) -> list[tuple[str, str]]:
+        labels = (("announced", "公布"), ("last_registration", "最后一次新生注册"), ("last_exam", "最后一次考试"),
+                  ("last_graduation", "最后一次申请毕业"))
+        return [(label, str(getattr(self, key))) for key, label in labels if getattr(self, key)]
+
+
+@dataclass(frozen=True)
 class Plan:
     """One province's examination plan for one major."""
 
@@ -162,6 +179,7 @@ class Plan:
     restructure: str | None = field(default=None, metadata={"pattern": ID, "help": "适用的课程调整规则编号，例如 sizheng-2024"})
     prior_diploma: bool = False
     notes: tuple[Note, ...] = ()
+    stopped: Stopped | None = field(default=None, metadata={"help": "停考信息（来源给出的最后日期）"})
 
     def course(self, code: str) -> Course | None:
         return next((c for c in self.courses if c.code == code), None)
@@ -222,6 +240,8 @@ class Plan:
         refs: list[tuple[Path, str]] = [(("edition", "sources", i), r) for i, r in enumerate(self.edition.sources)]
         refs += [(("substitutions", i, "source"), s.source) for i, s in enumerate(self.substitutions) if s.source]
         refs += [(("notes", i, "sources", j), r) for i, n in enumerate(self.notes) for j, r in enumerate(n.sources)]
+        if self.stopped is not None:
+            refs += [(("stopped", "sources", i), r) for i, r in enumerate(self.stopped.sources)]
         for path, ref in refs:
             if ref not in self.sources:
                 yield path, f"来源编号“{ref}”在本文件的 sources 中不存在；已有：{known}"

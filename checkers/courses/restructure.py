@@ -40,6 +40,15 @@ class OldItem:
 
 
 @dataclass(frozen=True)
+class NewCourse:
+    """A new course's name and credits as the source prints them (used when a pasted plan still lists old courses)."""
+
+    code: str = field(metadata={"pattern": CODE, "help": "5 位课程代码，加引号"})
+    name: str
+    credits: int = field(metadata={"min": 1, "max": 30})
+
+
+@dataclass(frozen=True)
 class LevelRule:
     """The rule for one level (专科 or 本科)."""
 
@@ -48,8 +57,12 @@ class LevelRule:
     two_or_more_waive: tuple[str, ...] = field(metadata={"help": "通过两行及以上旧课程时，不必再考的新课程"})
     old: tuple[OldItem, ...] = field(metadata={"min_items": 1})
     summary: str | None = None
+    courses: tuple[NewCourse, ...] = field(default=(), metadata={"help": "新课程的名称和学分"})
 
     def check(self) -> Iterator[tuple[Path, str]]:
+        for i, course in enumerate(self.courses):
+            if course.code not in self.new:
+                yield ("courses", i, "code"), f"{course.code} 不在 new 中"
         for name in ("always", "two_or_more_waive"):
             for i, code in enumerate(getattr(self, name)):
                 if code not in self.new:

@@ -112,3 +112,24 @@ def test_web_ops(good: bytes) -> None:
     framing = next(c for c in result["checks"] if c["id"] == "framing")
     assert framing["status"] == "skip" and "浏览器无法解码" in framing["message"]
     assert web.call("inspect_photo", {"data": good})["decode_allowed"] is True
+
+
+
+def test_web_warm_imports_every_checkers_module() -> None:
+    """What the browser's memory snapshot is made after (engine.mjs): every module of the package imported, in a
+    fresh interpreter (this one has imported most of them already)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import checkers
+
+    code = ("import json, sys; from checkers import web; skipped = web.warm(); "
+            "print(json.dumps([skipped, sorted(m for m in sys.modules if m.startswith('checkers'))]))")
+    skipped, imported = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                                  check=True).stdout)
+    base = Path(checkers.__path__[0])
+    files = {".".join(("checkers", *p.relative_to(base).with_suffix("").parts)).removesuffix(".__init__")
+             for p in base.rglob("*.py") if p.stem != "__main__"}
+    assert skipped == [] and files <= set(imported), sorted(files - set(imported))

@@ -197,7 +197,7 @@ def _cli_courses(text: str, plan_id: str, prior: bool, tmp_path: Path) -> dict[s
 def _run_courses(v: Visit, plan_id: str, text: str, prior: bool) -> tuple[str, list[tuple[str, str]]]:
     page = v.page
     page.select_option(f"{COURSES} select", plan_id)
-    page.fill(f"{COURSES} textarea", text)
+    page.fill(f"{COURSES} .checker__paste", text)
     if page.is_visible(f"{COURSES} .checker__prior"):
         page.set_checked(f"{COURSES} .checker__prior", prior)
     page.evaluate(f"delete document.querySelector('{COURSES}').dataset.verdict")

@@ -126,7 +126,7 @@ def test_repeat_visit_boots_from_the_snapshot_with_the_same_verdicts(browser, ba
         page = courses.page
         text = _paste(catalog["plans"][plan_id], 2)
         page.select_option(f"{COURSES} select", plan_id)
-        page.fill(f"{COURSES} textarea", text)
+        page.fill(f"{COURSES} .checker__paste", text)
         page.click(f"{COURSES} .checker__run")
         page.wait_for_selector(f"{COURSES}[data-verdict]", state="attached")
         rows = [(r.get_attribute("data-course-code"), r.get_attribute("data-status"))
@@ -157,10 +157,16 @@ def test_a_damaged_snapshot_is_replaced_by_a_fresh_boot(browser, base_url, photo
         assert again.errors == []
         for _ in range(120):  # the bad entry is deleted and a good one stored in its place
             found = again.page.evaluate(STORED)
-            if found and found["size"] == size:
+            # A fresh boot's snapshot is the same size give or take a page of the heap: which pages a boot
+            # touches (the C stack's deepest, say) is not fixed, and pages of zeros are not stored.
+            if found and abs(found["size"] - size) <= 65536 + 4:
                 break
             again.page.wait_for_timeout(250)
         else:
             raise AssertionError(f"the damaged snapshot was not replaced: {found}")
+        again.page.close()
+        third = Tab(context, base_url + "tools/photo/", PHOTO)
+        assert third.boot == "snapshot", "the snapshot stored in place of the damaged one must boot"
+        assert third.errors == []
     finally:
         context.close()

@@ -139,7 +139,7 @@ def test_course_verdict_equals_the_cli(webkit: Callable[..., Any], served: tuple
         _ready(driver, COURSES)
         _select(driver, f"{COURSES} select", plan_id)
         driver.execute_script("const t = document.querySelector(arguments[0]); t.value = arguments[1]; "
-                              "t.dispatchEvent(new Event('input', {bubbles: true}));", f"{COURSES} textarea", text)
+                              "t.dispatchEvent(new Event('input', {bubbles: true}));", f"{COURSES} .checker__paste", text)
         driver.execute_script(f"document.querySelector('{COURSES} .checker__run').click()")
         _wait(driver, "a course verdict", f"document.querySelector('{COURSES}[data-verdict]')")
         rows = [tuple(r) for r in driver.execute_script(

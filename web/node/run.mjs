@@ -21,6 +21,7 @@
 //   reply    {"id", "ok": true, "result": ...} | {"id", "ok": false, "error": {"type", "message"}}
 // One request at a time; the session ends when stdin closes.
 
+import diagnostics from "node:diagnostics_channel";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
@@ -58,13 +59,13 @@ def _stdlib_files():
 _stdlib_files()
 `;
 
-// Every fetch() Pyodide makes is recorded: in Node it should read our runtime files from disk, never a URL.
+// Every request Node's fetch makes is recorded (undici reports them on a diagnostics channel, so fetch is left
+// as it is): in Node, Pyodide should read our runtime files from disk, never a URL.
 const fetched = [];
-const plainFetch = globalThis.fetch;
-globalThis.fetch = (input, init) => {
-  fetched.push(String(input instanceof Request ? input.url : input));
-  return plainFetch(input, init);
-};
+diagnostics.subscribe("undici:client:beforeConnect", ({ connectParams }) => {
+  fetched.push(`${connectParams.protocol}//${connectParams.host}`);
+});
+diagnostics.subscribe("undici:request:create", ({ request }) => fetched.push(request.origin + request.path));
 
 /** Boot an engine for JOB, run its cases; returns the engine (for a session's later requests) and the output. */
 async function run(job) {

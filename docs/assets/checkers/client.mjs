@@ -1,37 +1,33 @@
-// The page's side of the checker worker: started once per page, requests matched by id, progress
-// reported to every widget. No runtime byte is loaded until start() is called (see widget.mjs and start.mjs
-// for when); warm() only starts the worker thread with its own modules.
+// The page's side of the checker worker (the protocol is described at the top of worker.mjs): one worker per
+// page, requests matched by id, loading progress reported to every widget. No runtime byte is loaded until
+// start() (widget.mjs and start.mjs decide when); warm() only starts the worker thread with its own modules.
+// Each loading step is also a User Timing mark ("checker:worker", "checker:download", "checker:boot",
+// "checker:import", "checker:ready") at its first occurrence, for the bench and the browser's performance panel.
 
 import { loadingError, stalled, unsupported } from "./messages.mjs";
 
 const STALL_MS = 90_000; // no progress for this long while loading: give up with a clear message
 
 class CheckerClient {
-  constructor() {
-    this.listeners = new Set();
-    this.pending = new Map();
-    this.nextId = 1;
-    this.state = { phase: "idle", loaded: 0, total: 0 };
-    this.ready = null;
+  /** @param {URL} workerURL the worker module (worker.mjs) */
+  constructor(workerURL) {
+    this.workerURL = workerURL;
     this.worker = null;
-    this.workerError = null; // the worker's load error, if it reported one
-    this.onMessage = null;
-    this.onWorkerError = null;
-    this.readyMs = null;
+    this.broken = false; // the worker reported an error before start(): it cannot load
+    this.ready = null; // the one ready promise, made by start()
+    this.pending = new Map(); // request id -> {resolve, reject}
+    this.nextId = 1;
+    this.stall = null;
+    this.marked = new Set();
+    this.listeners = new Set();
+    this.state = { phase: "idle", loaded: 0, total: 0 };
   }
 
-  /** Subscribe to state changes ({phase, loaded, total, error?}); called at once with the current one. */
+  /** Subscribe to state changes ({phase, loaded, total, boot?, error?}); called at once with the current one. */
   subscribe(listener) {
     this.listeners.add(listener);
     listener(this.state);
     return () => this.listeners.delete(listener);
-  }
-
-  _set(state) {
-    this.state = { ...this.state, ...state };
-    for (const listener of this.listeners) listener(this.state);
-    // Tells the page the runtime is done loading, either way (tool pages then let the theme's search start).
-    if (state.phase === "ready" || state.phase === "failed") window.dispatchEvent(new Event("checker-settled"));
   }
 
   /** Start the worker thread, which loads its own small modules and waits: no runtime byte is fetched until
@@ -40,90 +36,105 @@ class CheckerClient {
     if (this.worker) return true;
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") return false;
     try {
-      this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+      this.worker = new Worker(this.workerURL, { type: "module" });
     } catch (err) {
       console.error("checker worker could not start", err);
       return false;
     }
-    this.worker.onmessage = (event) => this.onMessage?.(event);
+    this._mark("worker");
+    this.worker.onmessage = (event) => this._receive(event.data ?? {});
+    // A module worker that cannot be fetched or parsed (e.g. runtime.mjs missing) reports here, and so does an
+    // exception nobody caught while it loads; after "ready" the requests report their own errors.
     this.worker.onerror = (event) => {
       console.error("checker worker failed", event.message ?? event);
-      this.workerError = String(event.message ?? "error");
-      this.onWorkerError?.();
+      if (this.state.phase === "idle") this.broken = true;
+      else if (this.state.phase !== "ready") this._fail(loadingError);
     };
     return true;
   }
 
-  /** Start loading the runtime (once); resolves when the checkers are ready. */
+  /** Start loading the runtime (once); the promise resolves when the checkers are ready. */
   start() {
-    if (this.ready) return this.ready;
-    this.ready = new Promise((resolve, reject) => {
-      const fail = (message) => {
-        if (this.state.phase === "failed") return;
-        clearTimeout(this.stall);
-        this._set({ phase: "failed", error: message });
-        for (const { reject: rejectRequest } of this.pending.values()) rejectRequest(new Error(message));
-        this.pending.clear();
-        reject(new Error(message));
-      };
-      const watchdog = () => {
-        clearTimeout(this.stall);
-        this.stall = setTimeout(() => fail(stalled), STALL_MS);
-      };
-      if (!this.warm()) {
-        fail(unsupported);
-        return;
-      }
-      if (this.workerError !== null) {
-        fail(loadingError);
-        return;
-      }
-      this._set({ phase: "download" });
-      watchdog();
-      this.onMessage = (event) => {
-        const msg = event.data ?? {};
-        if (this.state.phase === "failed") return;
-        if (msg.type === "progress") {
-          watchdog();
-          this._set({ phase: msg.phase, loaded: msg.loaded, total: msg.total });
-        } else if (msg.type === "ready") {
-          clearTimeout(this.stall);
-          this.readyMs = msg.ms;
-          this._set({ phase: "ready", boot: msg.boot });
-          resolve();
-        } else if (msg.type === "failed") {
-          fail(msg.error?.message ?? loadingError);
-        } else if (this.pending.has(msg.id)) {
-          const { resolve: done, reject: error } = this.pending.get(msg.id);
-          this.pending.delete(msg.id);
-          if (msg.ok) {
-            done(msg.result);
-          } else {
-            const err = new Error(msg.error?.message ?? "");
-            err.type = msg.error?.type;
-            error(err);
-          }
-        }
-      };
-      // A module worker that cannot be fetched or parsed (e.g. runtime.mjs missing) reports here.
-      // So does an exception nobody caught while loading; after "ready" the requests report their own.
-      this.onWorkerError = () => {
-        if (this.state.phase !== "ready") fail(loadingError);
-      };
-      this.worker.postMessage({ type: "boot" });
-    });
-    this.ready.catch(() => {}); // reported through the state; callers that await it see the rejection
+    if (!this.ready) {
+      this.ready = this._boot();
+      this.ready.catch(() => {}); // reported through the state; callers that await it see the rejection
+    }
     return this.ready;
   }
 
-  /** Run ``op`` in the worker once it is ready; rejects with Error(message) on failure. */
+  /** Run ``op`` with ``args`` in the worker once it is ready; rejects with Error(message) and .type on failure. */
   async request(op, args) {
     await this.start();
+    return this._send(op, args);
+  }
+
+  async _boot() {
+    if (!this.warm()) throw this._fail(unsupported);
+    if (this.broken) throw this._fail(loadingError);
+    this._set({ phase: "download" });
+    this._watch();
+    let answer;
+    try {
+      answer = await this._send("boot");
+    } catch (err) {
+      throw this._fail(err.message || loadingError);
+    }
+    clearTimeout(this.stall);
+    this._mark("ready");
+    this._set({ phase: "ready", boot: answer.boot });
+  }
+
+  _send(op, args) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ id, op, args });
     });
+  }
+
+  _receive(message) {
+    if (this.state.phase === "failed") return;
+    if (message.progress) {
+      this._watch();
+      this._mark(message.progress.phase);
+      this._set(message.progress);
+      return;
+    }
+    const request = this.pending.get(message.id);
+    if (!request) return;
+    this.pending.delete(message.id);
+    if (message.ok) request.resolve(message.result);
+    else request.reject(Object.assign(new Error(message.error?.message ?? ""), { type: message.error?.type }));
+  }
+
+  /** Loading failed: every waiting request is rejected with ``message``; returns that error. */
+  _fail(message) {
+    if (this.state.phase !== "failed") {
+      clearTimeout(this.stall);
+      this._set({ phase: "failed", error: message });
+      for (const { reject } of this.pending.values()) reject(new Error(message));
+      this.pending.clear();
+    }
+    return new Error(this.state.error);
+  }
+
+  /** (Re)arm the stall watchdog: loading fails if no progress arrives for STALL_MS. */
+  _watch() {
+    clearTimeout(this.stall);
+    this.stall = setTimeout(() => this._fail(stalled), STALL_MS);
+  }
+
+  _mark(step) {
+    if (this.marked.has(step)) return;
+    this.marked.add(step);
+    performance.mark?.(`checker:${step}`);
+  }
+
+  _set(state) {
+    this.state = { ...this.state, ...state };
+    for (const listener of this.listeners) listener(this.state);
+    // Tells the page the runtime is done loading, either way (tool pages then let the theme's search start).
+    if (state.phase === "ready" || state.phase === "failed") window.dispatchEvent(new Event("checker-settled"));
   }
 }
 
@@ -131,6 +142,6 @@ let client = null;
 
 /** The page's one checker client. */
 export function checker() {
-  client ??= new CheckerClient();
+  client ??= new CheckerClient(new URL("./worker.mjs", import.meta.url));
   return client;
 }

@@ -31,8 +31,8 @@ export async function startEngine({ loadPyodide, indexURL, runtime, stdLibURL, o
     ? await loadPyodide({ ...common, _loadSnapshot: snapshot })
     : await loadPyodide({ ...common, packages: [runtime.package], _makeSnapshot: !!snapshots });
   if (snapshot) {
-    // The snapshot holds the imported checkers, not their files: it must have been made after WARM.
-    if (!pyodide.runPython("import sys; 'checkers.web' in sys.modules")) throw new Error("snapshot has no checkers");
+    // The snapshot holds the imported checkers, not their files: it must have been made after web.warm().
+    if (!hasModule(pyodide, "checkers.web")) throw new Error("snapshot has no checkers");
   } else if (!Object.hasOwn(pyodide.loadedPackages, runtime.package)) {
     // A wheel that fails its sha256 check (or its download) is only logged by Pyodide: stop here, clearly.
     throw new Error(`${runtime.package} was not installed (download failed or sha256 mismatch): ${stderr.join(" ")}`);
@@ -59,10 +59,15 @@ export async function startEngine({ loadPyodide, indexURL, runtime, stdLibURL, o
     }
   }
 
-  /** The whole heap as bytes, after WARM (booted with snapshots: true). Call it before any user request,
-   * so no user data is in the heap it copies. */
+  /** The whole heap as bytes, after checkers.web.warm() (booted with snapshots: true). Call it before any
+   * user request, so no user data is in the heap it copies. */
   function makeSnapshot() {
-    pyodide.runPython(WARM);
+    const skipped = web.warm();
+    try {
+      if (skipped.length) console.warn("not in the snapshot:", skipped.toJs().join(", "));
+    } finally {
+      skipped.destroy();
+    }
     // Pyodide's snapshot check wants no package recorded as loaded; the wheel's modules are all in memory.
     const loaded = { ...pyodide.loadedPackages };
     for (const name of Object.keys(loaded)) delete pyodide.loadedPackages[name];
@@ -76,29 +81,17 @@ export async function startEngine({ loadPyodide, indexURL, runtime, stdLibURL, o
   return { pyodide, call, stderr, snapshot: makeSnapshot, boot: snapshot ? "snapshot" : "fresh" };
 }
 
-// Before a snapshot: import every checkers module and read the catalog, since a booted snapshot has the
-// heap but not the wheel's files. Modules that cannot load here (the CLI's Pillow decoder) are skipped.
-const WARM = `
-def _warm():
-    import importlib, os, checkers
-    from checkers import catalog, web
-    base = checkers.__path__[0]
-    for folder, _, files in os.walk(base):
-        package = "checkers" + folder[len(base):].replace(os.sep, ".")
-        for name in sorted(files):
-            stem, dot, ext = name.partition(".")
-            if ext in ("py", "pyc") and stem != "__main__":  # the wheel may ship sourceless bytecode
-                module = package if stem == "__init__" else package + "." + stem
-                try:
-                    importlib.import_module(module)
-                except Exception:
-                    pass
-    catalog._raw()
-    for op in ("limits", "specs", "plans"):
-        web.call(op, {})
-_warm()
-del _warm
-`;
+/** Whether Python has imported ``name`` (sys.modules), asked without running any Python source. */
+function hasModule(pyodide, name) {
+  const sys = pyodide.pyimport("sys");
+  const modules = sys.modules;
+  try {
+    return modules.has(name);
+  } finally {
+    modules.destroy();
+    sys.destroy();
+  }
+}
 
 /** Python's None arrives as undefined: make it null, so results equal the CLI's JSON key for key. */
 function nullify(value) {

@@ -1,10 +1,19 @@
-// Module worker: on {type: "boot"} (or its first request) boots Pyodide from this site's own runtime directory,
-// loads the checkers wheel and answers {id, op, args} with {id, ok, result} or {id, ok: false, error: {type, message}}.
-// Progress while loading is posted as {type: "progress", phase, loaded, total}; then {type: "ready", ms,
-// boot: "snapshot" | "fresh"} or {type: "failed", error}. A fresh boot ends by storing a memory snapshot
-// (snapshot.mjs) before any request is served; the next visit boots from it, or fresh if it is unusable.
-// Photos are decoded here by the browser, only after Python's inspect() has allowed it, and handed to Python
-// as RGB bytes in the file's stored orientation.
+// The checker worker: Pyodide and the checkers, off the page's thread. Its protocol, the only way in or out
+// (client.mjs is the page's side; modelled on Pyodide's web-worker example and JupyterLite's kernel worker):
+//
+//   page → worker   {id, op, args}                           op: "boot", "photo", or a checkers.web.OPS name
+//   worker → page   {id, ok: true, result}                   the answer to request ``id``, in any order
+//                   {id, ok: false, error: {type, message}}  type: the Python exception's class, or "LoadError"
+//                   {progress: {phase, loaded, total}}       no id: while loading, phase download | boot | import
+//
+// "boot" loads the runtime and answers {boot: "snapshot" | "fresh", ms}: the page's one ready promise is that
+// answer. Any other op boots first too; if loading fails, every request is answered with a LoadError. Nothing
+// is fetched before the first message: until then the worker only looks up the memory snapshot an earlier visit
+// stored in this browser (snapshot.mjs). A fresh boot stores a new snapshot before any other request runs, so
+// no user data is in it; a snapshot that cannot boot is dropped and the worker boots fresh.
+// Arguments are data, handed to Python's checkers.web.call(op, args) (engine.mjs); no source is ever built
+// from them. "photo" ({file, spec}) decodes the photo here, with the browser's decoder, only after Python's
+// inspect() has allowed it, and hands Python RGB bytes in the file's stored orientation.
 
 import runtime from "./runtime.mjs";
 import { engineError, startEngine } from "./engine.mjs";
@@ -14,114 +23,124 @@ import { dropSnapshot, findSnapshot, saveSnapshot } from "./snapshot.mjs";
 const indexURL = new URL(runtime.dir, import.meta.url).href;
 // Never fetched: the Cache API key of this build's snapshot, inside the build's hashed directory.
 const snapshotKey = indexURL + "memory-snapshot";
-// Bytes fetched through fetch() (the .mjs files are imported as modules and not counted).
-const expected = Object.entries(runtime.bytes ?? {})
-  .filter(([name]) => !name.endsWith(".mjs"))
-  .reduce((sum, [, size]) => sum + size, 0);
-let loaded = 0;
-let phase = "download";
-let posted = { phase: null, at: -Infinity };
+// Looked up as soon as the worker starts, read off the page's thread; awaited only when booting.
+const storedSnapshot = findSnapshot(snapshotKey);
+
+// --- progress -----------------------------------------------------------------------------------
+
 // At most one progress message per PROGRESS_MS while a phase lasts: the bar moves smoothly, and a file
 // read from the HTTP cache in hundreds of chunks does not flood the page with messages.
 const PROGRESS_MS = 100;
 
-function progress() {
-  // Pyodide boots while its files stream in: until they are all here, the reader sees the download.
-  const shown = (phase === "boot" || phase === "download") && loaded < expected ? "download" : phase;
-  const now = performance.now();
-  if (shown === posted.phase && now - posted.at < PROGRESS_MS && loaded < expected) return;
-  posted = { phase: shown, at: now };
-  self.postMessage({ type: "progress", phase: shown, loaded, total: expected });
+/** The loading progress posted to the page: bytes of our runtime files fetched so far, and the phase. */
+class Progress {
+  constructor() {
+    // Bytes fetched through fetch() (the .mjs files are imported as modules and not counted).
+    this.total = Object.entries(runtime.bytes ?? {})
+      .filter(([name]) => !name.endsWith(".mjs"))
+      .reduce((sum, [, size]) => sum + size, 0);
+    this.loaded = 0;
+    this.phase = "download";
+    this.posted = { phase: null, at: -Infinity };
+  }
+
+  set(phase) {
+    this.phase = phase;
+    this.post();
+  }
+
+  add(bytes) {
+    this.loaded += bytes;
+    this.post();
+  }
+
+  post() {
+    // Pyodide boots while its files stream in: until they are all here, the reader sees the download.
+    const { phase, loaded, total } = this;
+    const shown = (phase === "boot" || phase === "download") && loaded < total ? "download" : phase;
+    const now = performance.now();
+    if (shown === this.posted.phase && now - this.posted.at < PROGRESS_MS && loaded < total) return;
+    this.posted = { phase: shown, at: now };
+    self.postMessage({ progress: { phase: shown, loaded, total } });
+  }
 }
 
-// Count the bytes of our runtime files as they stream in, for the progress bar: a clone's body is read
-// for the count, and Pyodide gets the original response (URL and HTTP-cache identity intact, so the
-// browser can stream-compile and cache the WebAssembly). Other URLs pass untouched.
-const plainFetch = self.fetch.bind(self);
-self.fetch = async (input, init) => {
-  const response = await plainFetch(input, init);
-  const url = input instanceof Request ? input.url : String(input);
-  if (!url.startsWith(indexURL) || !response.body) return response;
-  const reader = response.clone().body.getReader();
-  (async () => {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      loaded += value.byteLength;
-      progress();
+/**
+ * Run ``work`` while counting the bytes of the runtime's files (URLs under ``prefix``) as they stream in.
+ * Pyodide 314's loadPyodide takes no fetch option: it fetches pyodide.asm.wasm, the standard library and the
+ * wheel through the global fetch. So for the length of ``work`` only, and only in this worker's own scope, fetch
+ * hands Pyodide the original response (URL and HTTP-cache identity intact, so the browser can stream-compile
+ * and cache the WebAssembly) and reads a clone of its body for the count; afterwards fetch is the browser's again.
+ */
+async function countingDownloads(prefix, onBytes, work) {
+  const browserFetch = self.fetch;
+  self.fetch = async (input, init) => {
+    const response = await browserFetch(input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.startsWith(prefix) && response.body) {
+      const reader = response.clone().body.getReader();
+      (async () => {
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) onBytes(chunk.value.byteLength);
+      })().catch(() => {}); // a failed download is reported by Pyodide through the original response
     }
-  })().catch(() => {}); // a failed download is reported by Pyodide through the original response
-  return response;
-};
+    return response;
+  };
+  try {
+    return await work();
+  } finally {
+    self.fetch = browserFetch;
+  }
+}
 
-// --- before the page is idle: only what this browser already has -----------------------------------------
-// Nothing is fetched from the network until the first {type: "boot"} message or request. The snapshot an
-// earlier visit stored in this browser is looked up and read at once, off the page's thread.
-const storedSnapshot = findSnapshot(snapshotKey);
+// --- loading ------------------------------------------------------------------------------------
 
-let engine = null;
-let limits = null;
+let loading = null; // the runtime: a promise of {engine, limits, boot, ms}, made by the first request
+let snapshotDue = true; // a fresh boot's snapshot is yet to be stored (keepSnapshot)
+
+function load() {
+  if (!loading) {
+    loading = boot();
+    loading.catch((err) => console.error("checker runtime failed to load", err));
+  }
+  return loading;
+}
 
 async function boot() {
-  progress();
+  const started = performance.now();
+  const progress = new Progress();
+  progress.post();
   // Pyodide's loader and its Emscripten module load side by side (loadPyodide imports the same URL and finds it
-  // loaded or loading); the stored snapshot, looked up when the worker started, is passed on as a promise of
-  // its bytes, which loadPyodide awaits only once it needs them.
+  // loaded or loading); the stored snapshot is passed on as a promise of its bytes, which loadPyodide awaits
+  // only once it needs them.
   import(indexURL + "pyodide.asm.mjs").catch(() => {}); // a failure is reported by loadPyodide's own import
   const [{ loadPyodide }, stored] = await Promise.all([import(indexURL + "pyodide.mjs"), storedSnapshot]);
-  const options = {
-    loadPyodide,
-    indexURL,
-    runtime,
-    onPhase(p) {
-      phase = p;
-      progress();
-    },
-  };
-  if (stored) {
-    try {
-      engine = await startEngine({ ...options, snapshot: stored.bytes });
-      limits = engine.call("limits", {});
-      return;
-    } catch (err) {
-      console.warn("stored snapshot unusable, booting fresh", err);
-      engine = null;
-      await dropSnapshot(snapshotKey);
+  const options = { loadPyodide, indexURL, runtime, onPhase: (phase) => progress.set(phase) };
+  const engine = await countingDownloads(indexURL, (n) => progress.add(n), async () => {
+    if (stored) {
+      try {
+        return await startEngine({ ...options, snapshot: stored.bytes });
+      } catch (err) {
+        console.warn("stored snapshot unusable, booting fresh", err);
+        await dropSnapshot(snapshotKey);
+      }
     }
+    return startEngine({ ...options, snapshots: typeof caches !== "undefined" });
+  });
+  return { engine, limits: engine.call("limits", {}), boot: engine.boot, ms: performance.now() - started };
+}
+
+/** After a fresh boot, store its memory snapshot for the next visit: once, before any other request runs. */
+function keepSnapshot({ engine }) {
+  if (!snapshotDue) return;
+  snapshotDue = false;
+  if (engine.boot !== "fresh" || typeof caches === "undefined") return;
+  let bytes = null;
+  try {
+    bytes = engine.snapshot();
+  } catch (err) {
+    console.warn("no memory snapshot", err);
   }
-  engine = await startEngine({ ...options, snapshots: typeof caches !== "undefined" });
-  limits = engine.call("limits", {});
-}
-// The page may start this worker before it wants the runtime (tool pages do): see "before the page is idle".
-let ready = null;
-let started = null;
-
-function begin() {
-  if (ready) return ready;
-  started = performance.now();
-  ready = boot();
-  ready.then(onReady, onFailed);
-  return ready;
-}
-
-function onReady() {
-  self.postMessage({ type: "ready", ms: performance.now() - started, boot: engine.boot });
-  // Runs before any request is served (requests wait on the same promise, registered after this), so the
-  // snapshot holds no user data.
-  if (engine.boot === "fresh" && typeof caches !== "undefined") {
-    let bytes = null;
-    try {
-      bytes = engine.snapshot();
-    } catch (err) {
-      console.warn("no memory snapshot", err);
-    }
-    if (bytes) saveSnapshot(snapshotKey, bytes);
-  }
-}
-
-function onFailed(err) {
-  console.error("checker runtime failed to load", err);
-  self.postMessage({ type: "failed", error: { type: err?.name ?? "Error", message: loadingError } });
+  if (bytes) saveSnapshot(snapshotKey, bytes);
 }
 
 // --- photo decoding -----------------------------------------------------------------------------
@@ -184,8 +203,24 @@ async function decode(bytes, info) {
 
 const PREVIEW_SIDE = 720;
 
+/** The preview the page draws: ``bitmap`` itself, or a copy at most PREVIEW_SIDE pixels on its long side. */
+async function shrink(bitmap) {
+  const { width, height } = bitmap;
+  const scale = Math.min(1, PREVIEW_SIDE / Math.max(width, height));
+  if (scale === 1) return bitmap;
+  const preview = await createImageBitmap(bitmap, {
+    resizeWidth: Math.max(1, Math.round(width * scale)),
+    resizeHeight: Math.max(1, Math.round(height * scale)),
+    resizeQuality: "medium",
+  });
+  bitmap.close();
+  return preview;
+}
+
+// --- requests -----------------------------------------------------------------------------------
+
 /** Check one File against a spec: inspect the header, decode only if allowed, run every check. */
-async function checkPhoto({ file, spec }) {
+async function checkPhoto({ engine, limits }, { file, spec }) {
   // As the CLI: read at most max_input_bytes + 1 bytes, and pass the real size along.
   const bytes = new Uint8Array(await file.slice(0, limits.max_input_bytes + 1).arrayBuffer());
   const info = engine.call("inspect_photo", { data: bytes });
@@ -215,43 +250,28 @@ async function checkPhoto({ file, spec }) {
       console.warn("no framing guides", err);
     }
   }
-  let preview = null;
-  if (decoded) {
-    const { width, height } = decoded.bitmap;
-    const shrink = Math.min(1, PREVIEW_SIDE / Math.max(width, height));
-    preview = shrink < 1
-      ? await createImageBitmap(decoded.bitmap, {
-        resizeWidth: Math.max(1, Math.round(width * shrink)),
-        resizeHeight: Math.max(1, Math.round(height * shrink)),
-        resizeQuality: "medium",
-      })
-      : decoded.bitmap;
-    if (preview !== decoded.bitmap) decoded.bitmap.close();
-  }
+  const preview = decoded ? await shrink(decoded.bitmap) : null;
   return { result: { result, info, guides, preview }, transfer: preview ? [preview] : [] };
 }
 
-// --- requests -----------------------------------------------------------------------------------
-
 self.onmessage = async (event) => {
-  const { id, op, args, type } = event.data ?? {};
-  if (type === "boot") {
-    begin().catch(() => {}); // reported by onFailed
-    return;
-  }
+  const { id, op, args } = event.data ?? {};
+  let loaded;
   try {
-    await begin();
+    loaded = await load();
   } catch {
     self.postMessage({ id, ok: false, error: { type: "LoadError", message: loadingError } });
     return;
   }
+  if (op === "boot") self.postMessage({ id, ok: true, result: { boot: loaded.boot, ms: loaded.ms } });
+  // The page has heard "ready" first; then the snapshot is stored, before any other request runs.
+  keepSnapshot(loaded);
+  if (op === "boot") return;
   try {
-    if (op === "photo") {
-      const { result, transfer } = await checkPhoto(args);
-      self.postMessage({ id, ok: true, result }, transfer);
-    } else {
-      self.postMessage({ id, ok: true, result: engine.call(op, args) });
-    }
+    const { result, transfer } = op === "photo"
+      ? await checkPhoto(loaded, args)
+      : { result: loaded.engine.call(op, args), transfer: [] };
+    self.postMessage({ id, ok: true, result }, transfer);
   } catch (err) {
     const e = err?.type ? err : engineError(err);
     console.error(`checker request ${op} failed`, e.detail ?? e);
