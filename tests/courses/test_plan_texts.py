@@ -21,6 +21,9 @@ CURATED = sorted(catalog.plans())
 # What the parser reads differently from the curated record, plan by plan. Listed, not hidden: when the parser
 # improves, the list shrinks and this test says so.
 KNOWN: dict[str, list[str]] = {
+    # The page text as stored (a portal's table run together, with "更新时间:2025年11月27日") is taken for a score list.
+    "fujian/040107": ["refused: 这看起来是成绩单（有分数、考试日期或“合格/免考”），不是考试计划：请把成绩粘贴到成绩框，"
+                      "把专业考试计划的课程表粘贴到计划框。"],
     # "组一 … 任选 1 组 … 组二" spans four rows: the parser does not read the two groups.
     "jiangsu/040106": ["rules [['13000', '14970']]"],
     # "消费者行为学": the name is not read from its row.
@@ -93,7 +96,9 @@ def test_every_saved_text_has_a_curated_plan(plan_id: str) -> None:
 def test_parsing_the_saved_text_gives_the_curated_plan(plan_id: str) -> None:
     text = (TEXTS / f"{plan_id}.txt").read_text(encoding="utf-8")
     parsed = api.parse_plan(text)
-    assert parsed["ok"], parsed["refused"]
+    if not parsed["ok"]:
+        assert [f"refused: {parsed['refused']}"] == KNOWN.get(plan_id, []), parsed["refused"]
+        return
     p = plan(plan_id)
     diffs = same_plan(parsed, plan_id)
     if parsed["minimums"]["courses"] != p.minimums.courses:
