@@ -21,6 +21,11 @@ CURATED = sorted(catalog.plans())
 # What the parser reads differently from the curated record, plan by plan. Listed, not hidden: when the parser
 # improves, the list shrinks and this test says so.
 KNOWN: dict[str, list[str]] = {
+    # The elective remark spans only some of the 选设 rows; the parser takes those rows as the group.
+    "jiangsu/050107T": ["rules [['01515', '03954', '05005'], ['01515', '03954', '05005'], ['13000', '14970']]"],
+    "jiangsu/120301": ["rules [['00209', '02680', '06187'], ['00209', '02680', '06187'], ['13000']]"],
+    # A three-way "任选一门" whose remark sits on the middle row: the first option (00839 俄语) is left out.
+    "jiangsu/050262": ["rules [['00840', '00841']]"],
     # The portal masks part of 15040's name; "总学分 | 73" in a table row is not read as the minimum (guessed 77);
     # "推荐选考课程" with its rule in a 说明 line below is read as a one-course group.
     "zhejiang/570103K": ["course ('15040', '***新时代中国特色社会主义思想概论', 3.0, 'theory', None) != "
@@ -39,6 +44,10 @@ KNOWN: dict[str, list[str]] = {
 
 # Plans whose text counts two stand-alone practicals under one row number as one course (the verdict counts two).
 SHARED_ROW = {"jiangsu/120601": 1}  # 14386 物流管理软件操作（实践方式）and 14387 物流管理软件操作（实践）, row 10
+
+
+# Plans whose elective rule alone does not reach the total: the stated total binds (the candidate takes more).
+TOTAL_BINDS = {"jiangsu/120301": "考英语者选考不少于 4 门、22 学分，但合计须不少于 15 门、75 学分"}
 
 
 def _cheapest(credits: list[float], at_least: int, min_credits: float) -> tuple[int, float]:
@@ -81,15 +90,20 @@ def test_curated_totals_add_up(plan_id: str) -> None:
     totals = minimal_totals(p)
     # The cheapest way through the plan meets the stated minimum exactly; no path falls short of it (a path may
     # exceed it, e.g. 050101 without a foreign language takes all five electives).
-    assert min(credits for _, _, credits in totals) == p.minimums.credits, totals
+    cheapest = min(credits for _, _, credits in totals)
+    if plan_id in TOTAL_BINDS:
+        assert cheapest < p.minimums.credits <= sum(c.credits for c in p.courses), totals
+    else:
+        assert cheapest == p.minimums.credits, totals
     extra = 1 if p.restructure == "sizheng-2024" and p.level == "专升本" else 0  # two old 思政 courses became three
     extra += SHARED_ROW.get(plan_id, 0)
     for path, units, credits in totals:
-        assert credits >= p.minimums.credits, (path, credits)
+        assert credits >= p.minimums.credits or plan_id in TOTAL_BINDS, (path, credits)
         if p.minimums.courses is not None:
-            assert units - extra >= p.minimums.courses, (path, units)
+            assert units - extra >= p.minimums.courses or plan_id in TOTAL_BINDS, (path, units)
     if p.minimums.courses is not None:
-        assert min(units for _, units, _ in totals) - extra == p.minimums.courses, totals
+        assert min(units for _, units, _ in totals) - extra <= p.minimums.courses, totals
+        assert min(units for _, units, _ in totals) - extra == p.minimums.courses or plan_id in TOTAL_BINDS, totals
 
 
 @pytest.mark.parametrize("plan_id", SAVED)
