@@ -9,18 +9,22 @@ BASE_PY := $(shell for c in "$$(pyenv prefix 3.12.1 2>/dev/null)/bin/python3.12"
              if command -v "$$c" >/dev/null 2>&1; then command -v "$$c"; break; fi; done)
 PORT   ?= 8000
 
-.PHONY: help setup build serve test check bench fuzz clean
+.PHONY: help setup setup-python build serve test test-fast check bench fuzz clean
 
 help:
-	@echo "make serve   — 安装依赖、构建并在 http://127.0.0.1:$(PORT) 预览网站"
-	@echo "make test    — 运行全部测试（含 Chromium 浏览器测试和 Node 中的 Pyodide 测试）"
-	@echo "make check   — 快速检查数据、站内链接和过期事实（编辑者常用）"
-	@echo "make build   — 只构建网站到 site/（mkdocs build --strict）"
-	@echo "make bench   — 性能测量，写入 bench/results.md"
-	@echo "make fuzz    — 长时间模糊测试"
+	@echo "make serve      — 安装依赖、构建并在 http://127.0.0.1:$(PORT) 预览网站"
+	@echo "make test       — 运行全部测试（含 Chromium 浏览器测试和 Node 中的 Pyodide 测试）"
+	@echo "make test-fast  — 只运行快速测试（不构建网站、不启动浏览器和 Node，一分钟内）"
+	@echo "make check      — 快速检查数据、站内链接和过期事实（编辑者常用，只需要 Python）"
+	@echo "make build      — 只构建网站到 site/（mkdocs build --strict）"
+	@echo "make bench      — 性能测量，写入 bench/results.md"
+	@echo "make fuzz       — 长时间模糊测试"
 
 # Idempotent: re-running only installs what changed (stamps depend on the lock files).
-setup: $(VENV)/.stamp node_modules/.stamp checkers/_catalog.json
+# setup-python is all an editor needs (`make check`, `make test-fast`); the site build and the full tests also need
+# Node.js for the pinned Pyodide (npm ci).
+setup: setup-python node_modules/.stamp
+setup-python: $(VENV)/.stamp checkers/_catalog.json
 
 # The checkers' bundled copy of data/ (photo specs, plans, rules); rebuilt when any data file changes.
 checkers/_catalog.json: $(VENV)/.stamp $(shell find data -name '*.yml' 2>/dev/null)
@@ -48,7 +52,11 @@ serve: build
 test: setup
 	$(PY) -m pytest
 
-check: $(VENV)/.stamp checkers/_catalog.json  # no npm: make check needs Python only
+FAST := not slow and not browser and not node and not fuzz and not webkit
+test-fast: setup-python
+	$(PY) -m pytest -q -m "$(FAST)"
+
+check: setup-python
 	$(PY) -m macros.validate --check
 
 bench: build
@@ -58,4 +66,4 @@ fuzz: setup
 	FUZZ_LONG=1 $(PY) -m pytest tests -m fuzz -q
 
 clean:
-	rm -rf site .pytest_cache tests/artifacts checkers/_catalog.json
+	rm -rf site .pytest_cache tests/artifacts checkers/_catalog.json build/runtime

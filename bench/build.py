@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-COPY = ("data", "macros", "checkers", "tools", "docs", "overrides", "web", "mkdocs.yml", "CONTRIBUTING.md", "package.json")
+COPY = ("data", "macros", "checkers", "tools", "docs", "overrides", "runtime", "mkdocs.yml", "CONTRIBUTING.md", "package.json")
 
 
 def _build(root: Path, out: Path, skip_runtime: bool) -> float:
@@ -72,7 +72,7 @@ def _scale(root: Path, factor: int) -> int:
 def run() -> str:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        # A fresh copy has no build/web-runtime cache: its first build is a clean checkout's build.
+        # A fresh copy has no build/runtime cache: its first build is a clean checkout's build.
         fresh = _copy(tmp_path / "fresh")
         cold = _build(fresh, tmp_path / "cold", skip_runtime=False)
         warm = min(_build(fresh, tmp_path / f"warm{i}", skip_runtime=False) for i in range(2))
@@ -90,8 +90,8 @@ def run() -> str:
         "| measurement | value | target | verdict |",
         "|---|---|---|---|",
         f"| whole site from a clean checkout: pages, wheel, Pyodide runtime with the trimmed stdlib traced and "
-        f"verified under Node (no `build/web-runtime` cache) | {cold:.1f} s | ≤ 20 s | "
-        f"{'met' if cold <= 20 else f'**MISSED** (×{cold / 20:.1f}: the runtime, built beside the pages, boots Pyodide in Node twice: a traced run of the sources on the full stdlib, which then compiles, and a verification run of what ships; it is cached by content hash in `build/web-runtime/`, see next row)'} |",
+        f"verified under Node (no `build/runtime` cache) | {cold:.1f} s | ≤ 20 s | "
+        f"{'met' if cold <= 20 else f'**MISSED** (×{cold / 20:.1f}: the runtime, built beside the pages, boots Pyodide in Node twice: a traced run of the sources on the full stdlib, which then compiles, and a verification run of what ships; it is cached by content hash in `build/runtime/`, see next row)'} |",
         f"| whole site again, runtime unchanged (cache hit; best of 2) | {warm:.1f} s | ≤ 20 s | "
         f"{'met' if warm <= 20 else f'**MISSED** (×{warm / 20:.1f})'} |",
         f"| pages only, real data ({base_facts} facts; median of 3) | {t_pages:.1f} s | baseline | |",

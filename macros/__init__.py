@@ -1,58 +1,56 @@
-"""mkdocs-macros module: registers the macros that pages call; rendering lives in macros.render."""
+"""mkdocs-macros module: registers the macros that pages call; each renders through this build's Renderer."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from macros import render
-
 
 def define_env(env: Any) -> None:
     """Called by mkdocs-macros: expose one macro per kind of generated content."""
+    from macros import build  # here, not at the top: `python -m macros.validate` need not import the site build
+
+    def renderer() -> Any:
+        return build.of(env.conf).renderer  # made by the hooks' on_config for this build
 
     def src() -> str:
         return env.page.file.src_uri
 
     @env.macro
     def province_guide(slug: str, topic: str) -> str:
-        return render.current().guide(slug, topic)
+        return renderer().guide(slug, topic)
 
     @env.macro
     def province_index() -> str:
-        return render.current().province_index()
+        return renderer().province_index()
 
     @env.macro
     def coverage_page() -> str:
-        return render.current().coverage_page()
+        return renderer().coverage_page()
 
     @env.macro
     def national_page(key: str) -> str:
-        return render.current().national_page(key)
+        return renderer().national_page(key)
 
     @env.macro
     def national_topic(topic: str) -> str:
-        return render.current().national_topic(topic)
+        return renderer().national_topic(topic)
 
     @env.macro
     def plan_page(plan_id: str) -> str:
-        return render.current().plan(plan_id)
+        return renderer().plan(plan_id)
 
     @env.macro
     def plan_index() -> str:
-        return render.current().plan_index(src())
+        return renderer().plan_index(src())
 
     @env.macro
     def photo_spec(spec_id: str) -> str:
-        return render.current().photo_spec(spec_id, src())
+        return renderer().photo_spec(spec_id, src())
 
     @env.macro
     def photo_checker(spec_id: str | None = None) -> str:
-        from macros import widgets
-
-        return widgets.photo_checker(spec_id)
+        return renderer().widget("photo", spec_id)
 
     @env.macro
     def course_checker(plan_id: str | None = None) -> str:
-        from macros import widgets
-
-        return widgets.course_checker(plan_id)
+        return renderer().widget("courses", plan_id)

@@ -1,4 +1,5 @@
-"""Render guide, index, national and plan pages from the validated data through jinja2 templates."""
+"""Render guide, index, national and plan pages (and their widgets) from the validated data through jinja2
+templates; one Renderer per build."""
 
 from __future__ import annotations
 
@@ -13,24 +14,14 @@ import jinja2
 from markupsafe import Markup, escape
 
 from checkers.common import CONFIDENCE_WORDS, KIND_WORDS
+from macros import widgets
 from macros.data import OLD_ROUND_AFTER, ROOT, STALE_AFTER, Dataset, fact_checked, is_stale, topic_checked
 from macros.models import ROUND_WORDS, SLUGS, TOPICS
+from macros.pages import COVERAGE_SRC, PROVINCE_INDEX, REGIONS, TOPIC_TITLES, guide_src, national_src, plan_src
 
 TEMPLATES = Path(__file__).parent / "templates"
-TOPIC_TITLES = {"registration": "报名与注册", "lookup": "考籍与成绩查询", "graduation": "毕业申请"}
-REGIONS = ("华北", "东北", "华东", "华中", "华南", "西南", "西北")
 CONFIDENCE = CONFIDENCE_WORDS
 KINDS = KIND_WORDS
-COVERAGE_SRC = "about/coverage.md"
-NATIONAL_PAGES = ("kaoji-vs-xueji", "kaoji-file", "zhunkaozheng", "transfer", "exemption")
-
-
-def guide_src(slug: str, topic: str) -> str:
-    return f"provinces/{slug}/{topic}.md"
-
-
-def plan_src(plan_id: str) -> str:
-    return f"plans/{plan_id}.md"
 
 
 def relative(from_src: str, to_src: str) -> str:
@@ -59,12 +50,12 @@ def _env() -> jinja2.Environment:
     env.filters["t"] = text
     env.globals.update(
         TOPIC_TITLES=TOPIC_TITLES, CONFIDENCE=CONFIDENCE, KINDS=KINDS, REGIONS=REGIONS, TOPICS=TOPICS,
+        PROVINCE_INDEX=PROVINCE_INDEX, guide_src=guide_src, national_src=national_src, plan_src=plan_src,
         ROUND_WORDS=ROUND_WORDS,
     )
     return env
 
 
-@functools.cache
 def git_dates(root: Path = ROOT) -> dict[str, str]:
     """File -> date of the last commit that touched it (one git call for the whole history)."""
     try:
@@ -87,11 +78,16 @@ def git_dates(root: Path = ROOT) -> dict[str, str]:
 class Renderer:
     """Holds the dataset and renders each kind of page; one instance per build."""
 
-    def __init__(self, dataset: Dataset, today: datetime.date, edit_base: str | None = None):
+    def __init__(self, dataset: Dataset, today: datetime.date, edit_base: str | None = None, root: Path = ROOT):
         self.data = dataset
         self.today = today
         self.edit_base = edit_base  # "<repository>/edit/<branch>/": data-file edit links on the coverage page
+        self.root = root
         self._files: dict[int, str] | None = None  # record -> its data file, for its second-reader records
+
+    @functools.cached_property
+    def _git_dates(self) -> dict[str, str]:
+        return git_dates(self.root)
 
     def _render(self, name: str, page_src: str, **context: Any) -> str:
         def link(to_src: str) -> str:
@@ -103,8 +99,8 @@ class Renderer:
         context.setdefault("numbers", {ref: i for i, ref in enumerate(numbered, 1)})
 
         return _env().get_template(name).render(
-            today=self.today, link=link, page_src=page_src, data=self.data, widget=widget,
-            guide_src=guide_src, plan_src=plan_src, checked=self._checked, stale=self._stale,
+            today=self.today, link=link, page_src=page_src, data=self.data, widget=self.embedded_widget,
+            checked=self._checked, stale=self._stale,
             changed=self.changed, reviewed=self._reviewed, rounds_view=self._rounds_view,
             spec_reviewed=self._spec_reviewed, **context,
         )
@@ -144,7 +140,7 @@ class Renderer:
         return is_stale(fact_checked(fact, record.sources), self.today)
 
     def changed(self, origin_key: str) -> str | None:
-        return git_dates().get(self.data.origin.get(origin_key, ""))
+        return self._git_dates.get(self.data.origin.get(origin_key, ""))
 
     def guide(self, slug: str, topic: str) -> str:
         province = self.data.provinces[slug]
@@ -186,7 +182,7 @@ class Renderer:
         for slug in SLUGS:
             province = self.data.provinces[slug]
             by_region[province.region].append(province)
-        return self._render("provinces.md.j2", "provinces/index.md", by_region=by_region)
+        return self._render("provinces.md.j2", PROVINCE_INDEX, by_region=by_region)
 
     def national_page(self, key: str) -> str:
         page = self.data.national.pages[key]
@@ -197,7 +193,7 @@ class Renderer:
             refs += [r for r in fact.sources if r not in refs]
         checked = [d for d in (fact_checked(f, self.data.national.sources) for f in facts) if d]
         return self._render(
-            "national.md.j2", f"national/{key}.md", key=key, page=page, national=self.data.national,
+            "national.md.j2", national_src(key), key=key, page=page, national=self.data.national,
             sources=[(r, self.data.national.sources[r]) for r in refs],
             page_checked=max(checked) if checked else None, origin_key="national",
         )
@@ -206,7 +202,7 @@ class Renderer:
         national = self.data.national
         printed = [national.authority] + [f for _, f in getattr(national, topic).facts()]
         return self._render(
-            "national_topic.md.j2", f"national/{topic}.md", topic=topic, national=national,
+            "national_topic.md.j2", national_src(topic), topic=topic, national=national,
             national_topic=getattr(national, topic), sources=self._used_sources(national, printed),
             page_checked=topic_checked(national, topic), origin_key="national",
         )
@@ -222,6 +218,18 @@ class Renderer:
         for plan_id, plan in sorted(self.data.plans.items()):
             by_province.setdefault(plan.province, []).append((plan_id, plan))
         return self._render("plans.md.j2", page_src, by_province=by_province)
+
+    def widget(self, kind: str, record_id: str | None = None, *, embedded: bool = False) -> str:
+        """A checker widget (``kind`` "photo" or "courses") with ``record_id`` pre-selected: on a tool page, or
+        ``embedded`` (folded) in a guide or plan page."""
+        if kind == "photo":
+            return widgets.photo_checker(self.data.photo_specs, record_id, embedded=embedded)
+        if kind == "courses":
+            return widgets.course_checker(self.data.plans, record_id, embedded=embedded)
+        raise KeyError(f"widget: unknown kind {kind!r}; known: photo, courses")
+
+    def embedded_widget(self, kind: str, record_id: str | None = None) -> str:
+        return self.widget(kind, record_id, embedded=True)
 
     def coverage_page(self) -> str:
         """/about/coverage/: the grid computed from the data by the rubric, each cell linked to its guide."""
@@ -241,26 +249,3 @@ class Renderer:
 
     def photo_spec(self, spec_id: str, page_src: str) -> str:
         return self._render("photo_spec.md.j2", page_src, spec=self.data.photo_specs[spec_id], spec_id=spec_id)
-
-
-def widget(kind: str, record_id: str | None = None) -> str:
-    """An embedded checker widget (HTML from macros.widgets); empty until that module exists."""
-    if not (Path(__file__).parent / "widgets.py").exists():
-        return ""
-    from macros import widgets
-
-    return {"photo": widgets.photo_checker, "courses": widgets.course_checker}[kind](record_id, embedded=True)
-
-
-_current: Renderer | None = None
-
-
-def set_current(renderer: Renderer) -> None:
-    global _current
-    _current = renderer
-
-
-def current() -> Renderer:
-    if _current is None:
-        raise RuntimeError("the data was not loaded: macros/hooks.py must be listed under `hooks:` in mkdocs.yml")
-    return _current

@@ -11,12 +11,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from macros.data import ROOT, DataErrors, Dataset, load_dataset, stale_facts, today, write_catalog
+from macros import catalog as checkers_catalog
+from macros.data import ROOT, DataErrors, Dataset, load_dataset, stale_facts, today
 
-CATALOG = ROOT / "checkers" / "_catalog.json"
 
-
-def validate(root: Path = ROOT, catalog: Path | None = CATALOG) -> int:
+def validate(root: Path = ROOT, write_catalog: bool = True) -> int:
     """Validate all data; on success write the catalog. Prints every problem; returns an exit code."""
     try:
         dataset = load_dataset(root)
@@ -25,8 +24,8 @@ def validate(root: Path = ROOT, catalog: Path | None = CATALOG) -> int:
         for line in err.lines:
             print(f"  {line}", file=sys.stderr)
         return 1
-    if catalog is not None:
-        write_catalog(dataset, catalog)
+    if write_catalog:
+        checkers_catalog.write(dataset, root)
     print(
         f"数据检查通过：{len(dataset.provinces)} 个省份、{len(dataset.photo_specs)} 个照片规格、"
         f"{len(dataset.plans)} 个专业计划"
@@ -39,7 +38,7 @@ def report_truth(dataset: Dataset, root: Path = ROOT) -> None:
     from macros.coverage import RATING_WORDS, coverage, truth
     from macros.loader import DataFileError, load_yaml
     from macros.models import ROUND_WORDS, TOPICS
-    from macros.render import TOPIC_TITLES
+    from macros.pages import TOPIC_TITLES
 
     t = truth(dataset)
     c = t.by_confidence

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
 
@@ -19,6 +20,25 @@ CHROMIUM_ARGS = [
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+@functools.cache
+def dataset() -> Any:
+    """All of data/, validated (macros.data.load_dataset), loaded once per test session."""
+    from macros.data import load_dataset
+
+    return load_dataset(ROOT)
+
+
+def plan_ids() -> list[str]:
+    """Every course plan file in data/plans/ (``<province>/<code>.yml``): rules that hold for all plans are tested
+    on each of them. Read from the file names, so a test can check that the loader finds every file."""
+    return sorted(f"{p.parent.name}/{p.stem}" for p in (ROOT / "data" / "plans").glob("*/*.yml"))
+
+
+def spec_ids() -> list[str]:
+    """Every photo spec in data/photo_specs/."""
+    return sorted(dataset().photo_specs)
 
 
 def build_site(root: Path, dest: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -78,9 +98,10 @@ def artifacts() -> Path:
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Write checkers/_catalog.json from data/ so the checkers' tests see the current data."""
-    from macros.data import DataErrors, load_dataset, write_catalog
+    from macros import catalog
+    from macros.data import DataErrors
 
     try:
-        write_catalog(load_dataset(ROOT), ROOT / "checkers" / "_catalog.json")
+        catalog.write(dataset(), ROOT)
     except DataErrors as err:  # the validation tests and the build test report these in detail
         print("data/ does not validate; checker tests that need the catalog will fail:\n" + str(err), file=sys.stderr)

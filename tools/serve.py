@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
-from web.assets import IMMUTABLE
+from runtime.assets import IMMUTABLE
 
 MIME = {
     ".wasm": "application/wasm",

@@ -93,9 +93,9 @@ def session(width: int = 1280, height: int = 900) -> Iterator[Any]:
 
 
 def version() -> str:
-    """WebKitGTK's version as its driver reports it, e.g. "2.50.6"; empty when unknown."""
-    path = driver_path()
-    if not path:
+    """WebKitGTK's version as Debian's package records it, e.g. "2.50.6-1~deb12u2"; empty when unknown."""
+    if not shutil.which("dpkg-query"):
         return ""
-    out = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=10).stdout
-    return out.strip().split()[-1] if out.strip() else ""
+    out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "webkit2gtk-driver"], capture_output=True, text=True,
+                         timeout=10)
+    return out.stdout.strip() if out.returncode == 0 else ""

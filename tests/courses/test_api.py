@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from checkers.courses import api
-from tests.conftest import ROOT
+from tests.conftest import plan_ids
 
 from .helpers import FULL, complete_rows, plan, row, table
 
-# Every plan file on disk (the loader must keep them all).
-ALL = sorted(f"{f.parent.name}/{f.stem}" for f in (ROOT / "data" / "plans").glob("*/*.yml"))
+ALL = plan_ids()  # every plan in data/plans/
 
 
 def status(result: dict, code: str) -> str:

@@ -100,3 +100,22 @@ def test_failed_score_row_in_report() -> None:
     done = cli("courses", "--plan", "jiangsu/120201K", "--prior-diploma", "-", stdin=table(rows).encode())
     assert done.returncode == 1
     assert "[未通过] 14199 生产运作与管理（6 学分）：42 分" in done.stdout
+
+
+def test_plan_file_json_is_the_plan_shape_plus_the_pasted_plan(pastes: Path) -> None:
+    plan_file = Path(__file__).parent / "paste_plans" / "jiangsu-080901.pdf.txt"
+    by_id = json.loads(cli("courses", "--plan", "jiangsu/080901", "--json", str(pastes / "missing.txt")).stdout)
+    done = cli("courses", "--plan-file", str(plan_file), "--json", str(pastes / "missing.txt"))
+    assert done.returncode == 1, done.stderr
+    pasted = json.loads(done.stdout)
+    assert set(pasted) == set(by_id) | {"plan_source", "parsed_plan", "refused"}
+    assert pasted["plan_source"] == "paste" and pasted["parsed_plan"]["ok"] and pasted["refused"] is None
+    assert "13180" in [m["code"] for m in pasted["missing"]]
+    alone = cli("plan-parse", str(plan_file), "--json")
+    assert alone.returncode == 0 and json.loads(alone.stdout) == pasted["parsed_plan"]
+    readable = cli("courses", "--plan-file", str(plan_file), str(pastes / "missing.txt"))
+    assert readable.stdout.startswith("读到的计划：计算机科学与技术（专升本，080901）") and "结论：暂不能申请毕业" in readable.stdout
+    refused = cli("courses", "--plan-file", str(pastes / "missing.txt"), str(pastes / "missing.txt"))
+    assert refused.returncode == 2 and "成绩单" in refused.stdout
+    both = cli("courses", "--plan", "jiangsu/080901", "--plan-file", str(plan_file), str(pastes / "missing.txt"))
+    assert both.returncode == 2 and "参数错误" in both.stderr

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from checkers.courses import api
 from checkers.courses.paste import MAX_CHARS
+from tests.conftest import plan_ids
 
 from .helpers import FULL, complete_rows, plan, row, table
 
@@ -33,7 +34,7 @@ GENERATED = 30_000 if LONG else 1_500
 CLI_PASTES = 1_000 if LONG else 40
 LIMIT = 1.0  # CPU seconds per input: a hang guard, not a performance target (bench/ measures speed)
 ROOT = Path(__file__).resolve().parents[2]
-PLANS = ["jiangsu/050101", "jiangsu/080901", "jiangsu/120201K", "jiangsu/120203K", "jiangsu/570102K"]
+PLANS = plan_ids()  # every plan in data/plans/
 STATUSES = {"passed", "exempted", "substituted", "failed", "missing", "optional", "not_needed"}
 NOISE = ["免考", "合格", "不合格", "缺考", "有效", "无效", "考试", "\t", "  ", "，", ",", "\u3000", "\r", "\n", "分", ".", "-",
          "年", "月", "课程代码", "分数", "学分", "<script>alert(1)</script>", "\x00", "\ufeff", "😀", "'", '"', "|", "、"]

@@ -9,12 +9,11 @@ import pytest
 
 from checkers.courses.plan import Plan
 from macros.data import DataErrors, load_dataset
-from tests.conftest import ROOT
+from tests.conftest import ROOT, plan_ids
 
 from .helpers import plan
 
-# Every plan file on disk (the loader must keep them all).
-IDS = sorted(f"{f.parent.name}/{f.stem}" for f in (ROOT / "data" / "plans").glob("*/*.yml"))
+IDS = plan_ids()  # every plan in data/plans/
 
 
 def path_totals(p: Plan) -> list[int]:

@@ -180,3 +180,20 @@ def test_a_stopped_major_says_its_last_dates() -> None:
     result = api.check("00037 70\n", "x", catalog=({"x": stopped}, rules))
     assert any("本专业已停考：最后一次考试 2027-10；最后一次申请毕业 2028-06" in m["message"] for m in result["messages"])
     assert list(stopped.check()) == list(p.check())
+
+
+@pytest.mark.parametrize("name, electives, need", [("jiangsu-101101", 5, (4, 20)), ("jiangsu-130502", 3, (2, 12))])
+def test_english_or_not_rule_from_a_wrapped_remark_column(name: str, electives: int, need: tuple[int, int]) -> None:
+    text = (HERE / f"{name}.pdf.txt").read_text(encoding="utf-8")
+    parsed = understood(text)
+    groups = {g["id"]: g for g in parsed["groups"]}
+    assert len(groups["electives"]["courses"]) == electives and (groups["electives"]["min_courses"], groups["electives"]["min_credits"]) == need
+    assert groups["electives-all"]["min_courses"] == electives and groups["language"]["courses"] == ["13000"]
+    assert [p["id"] for p in parsed["paths"]] == ["foreign-language", "no-foreign-language"] and parsed["problems"] == []
+    # Without English: every other course and all electives passed → eligible on the 不考英语 path.
+    done = [c for c in parsed["courses"] if c["code"] != "13000"]
+    scores = "\n".join(f"{c['code']}\t{c['name']}\t{'合格' if c['kind'] == 'thesis' else 70}" for c in done)
+    result = api.check_pasted(text, scores, prior_diploma=True)
+    assert result["eligible"] and result["path"]["id"] == "no-foreign-language", result["messages"]
+    short = api.check_pasted(text, scores.replace(groups["electives"]["courses"][0], "99999"), prior_diploma=True)
+    assert not short["eligible"]

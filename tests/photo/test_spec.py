@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from checkers.photo.spec import Limit, PhotoSpec, SpecEntry, SpecFile, Source, build_specs
+from tests.conftest import spec_ids
 
 REQUIRED = ("national/graduation", "yunnan/graduation", "xinjiang/graduation", "jiangxi/graduation",
             "henan/registration", "guangdong/registration", "sichuan/registration")
@@ -16,8 +17,12 @@ ALSO = ("guangxi/registration", "guangxi/graduation", "hebei/graduation", "shaan
         "shanghai/registration")
 
 
-@pytest.mark.parametrize("spec_id", REQUIRED + ALSO)
-def test_spec_present_with_sources(catalog: dict[str, PhotoSpec], spec_id: str) -> None:
+def test_research_specs_present(catalog: dict[str, PhotoSpec]) -> None:
+    assert sorted(set(REQUIRED + ALSO) - set(catalog)) == []
+
+
+@pytest.mark.parametrize("spec_id", spec_ids())  # every spec in data/photo_specs/
+def test_spec_has_sources(catalog: dict[str, PhotoSpec], spec_id: str) -> None:
     spec = catalog[spec_id]
     assert spec.sources and spec.confidence in ("high", "medium", "low")
     assert all(isinstance(s.seen, datetime.date) for s in spec.sources)

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from macros.models import SLUGS, TOPICS
+from tests.conftest import dataset
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +46,7 @@ def test_province_index_lists_every_province_by_region(site: Path) -> None:
         assert f">{region}<" in html
 
 
-@pytest.mark.parametrize("key", ["kaoji-vs-xueji", "kaoji-file", "zhunkaozheng", "transfer", "exemption"])
+@pytest.mark.parametrize("key", sorted(dataset().national.pages))  # every national page in data/national.yml
 def test_national_pages(site: Path, key: str) -> None:
     html = (site / "national" / key / "index.html").read_text(encoding="utf-8")
     assert 'id="sources"' in html
@@ -111,3 +112,25 @@ def test_search_index_leaves_out_what_every_guide_repeats(site: Path) -> None:
     assert [d["location"] for d in docs if "拖到这里" in plain(d["text"])] == []
     assert any(d["location"].startswith("provinces/yunnan/graduation/") and "补录" in plain(d["text"]) for d in guides)
     assert any(d["location"].startswith("national/zhunkaozheng/") and "准考证号" in plain(d["text"]) for d in docs)
+
+
+def test_search_index_segments_chinese(site: Path) -> None:
+    """Material segments Chinese for search only when jieba is installed, and otherwise says nothing: the built
+    index must split running text into words, so that a two-character word inside a sentence is a search term."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    separator = re.compile(index["config"]["separator"])
+    assert separator.fullmatch("\u200b"), "the index must split on the zero-width spaces jieba's words are joined with"
+
+    def terms(location: str) -> set[str]:
+        doc = next(d for d in index["docs"] if d["location"] == location)
+        return set(separator.split(re.sub(r"<[^>]+>", " ", doc["text"])))
+
+    # Both words sit inside sentences on these pages; unsegmented, each sentence would be one long term.
+    assert {"准考证号", "号码"} <= terms("national/zhunkaozheng/")
+    assert "毕业" in terms("national/graduation/")
+    # jieba keeps a long name whole (全国高等教育自学考试指导委员会, 15 characters), never a whole sentence.
+    han = re.compile("[\u4e00-\u9fff]+")
+    runs = [run for d in index["docs"] for term in separator.split(re.sub(r"<[^>]+>", " ", d["text"]))
+            for run in han.findall(term)]
+    assert max(map(len, runs)) <= 20, max(runs, key=len)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 
 def _project_copy(dest: Path) -> Path:
-    for name in ("data", "macros", "checkers", "tools", "docs", "overrides"):
+    for name in ("data", "macros", "checkers", "runtime", "tools", "docs", "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("_catalog.json", "__pycache__"))
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, dest / name)

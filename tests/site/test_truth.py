@@ -229,9 +229,7 @@ def _with_rounds(root: Path) -> None:
 def _renderer(root: Path, today: datetime.date = TODAY):  # type: ignore[no-untyped-def]
     from macros import render
 
-    renderer = render.Renderer(load_dataset(root), today, "https://example.org/repo/edit/main/")
-    render.set_current(renderer)
-    return renderer
+    return render.Renderer(load_dataset(root), today, "https://example.org/repo/edit/main/")
 
 
 def test_rounds_newest_first_older_folded_and_their_age_said(root: Path) -> None:

@@ -159,7 +159,7 @@ def test_cli_prints_all_problems_without_traceback(data_root: Path) -> None:
 def test_build_fails_with_the_messages_and_no_traceback(data_root: Path) -> None:
     from tests.conftest import build_site
 
-    for name in ("macros", "checkers", "tools", "docs", "overrides", "web"):
+    for name in ("macros", "checkers", "tools", "docs", "overrides", "runtime"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, data_root / name, ignore=shutil.ignore_patterns("_catalog.json", "__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", data_root / "mkdocs.yml")

@@ -285,7 +285,7 @@ def test_runtime_that_cannot_load_shows_a_clear_error(visit) -> None:
 
 def test_a_wheel_that_differs_from_its_lockfile_hash_is_refused(visit, site: Path, tmp_path: Path) -> None:
     """A valid wheel with different bytes: the browser's integrity check must stop it from being installed."""
-    from web.wheel import build_wheel, read_zip
+    from runtime.wheel import build_wheel, read_zip
 
     wheel = next((site / "assets" / "pyodide").glob("*/*.whl"))
     entries = [(n, d) for n, d in read_zip(wheel) if ".dist-info/" not in n] + [("checkers/extra.txt", b"x")]

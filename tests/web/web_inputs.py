@@ -9,7 +9,7 @@ import struct
 from pathlib import Path
 from typing import Any
 
-from web.samples import encode_jpeg as encode
+from runtime.samples import encode_jpeg as encode
 
 
 ROOT = Path(__file__).resolve().parents[2]

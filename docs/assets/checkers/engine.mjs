@@ -1,6 +1,6 @@
 // The checkers' Python engine: boots Pyodide from our own runtime files, installs the checkers
 // wheel (checked against its sha256 in pyodide-lock.json) and calls checkers.web. Shared by the
-// browser worker (worker.mjs) and the Node test runner (web/node/run.mjs), so both run the same code.
+// browser worker (worker.mjs) and the Node test runner (runtime/node/run.mjs), so both run the same code.
 
 /**
  * @param {object} options

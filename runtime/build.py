@@ -13,21 +13,21 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from web import samples
-from web.node import NodeSession, run_cases
-from web.stdlib import static_imports, write_trimmed
-from web.wheel import browser_modules, build_wheel, content_hash, read_zip, source_entries, write_zip
+from runtime import samples
+from runtime.node_session import NodeSession, run_cases
+from runtime.stdlib import static_imports, write_trimmed
+from runtime.wheel import browser_modules, build_wheel, content_hash, read_zip, source_entries, write_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 NPM_DIR = ROOT / "node_modules" / "pyodide"
-CACHE = ROOT / "build" / "web-runtime"
+CACHE = ROOT / "build" / "runtime"
 CORE_FILES = ("pyodide.mjs", "pyodide.mjs.map", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB = "python_stdlib.zip"
 LOCKFILE = "pyodide-lock.json"
 PACKAGE = "zikao-checkers"
 # Sources whose change must rebuild the runtime (the cache key covers them and the package).
-TOOLING = ("web/runtime.py", "web/stdlib.py", "web/samples.py", "web/wheel.py", "web/node.py",
-           "web/node/run.mjs", "web/node/compile.mjs", "docs/assets/checkers/engine.mjs", "checkers/web.py")
+TOOLING = ("runtime/build.py", "runtime/stdlib.py", "runtime/samples.py", "runtime/wheel.py", "runtime/node_session.py",
+           "runtime/node/run.mjs", "runtime/node/compile.mjs", "docs/assets/checkers/engine.mjs", "checkers/web.py")
 
 
 class RuntimeBuildError(RuntimeError):
@@ -112,7 +112,7 @@ def build_runtime_dir(root: Path, out: Path, work: Path) -> dict[str, Any]:
        site installs its wheel) on Pyodide's full npm stdlib run every sample case; the standard library
        files it imported are traced.
     2. In that same interpreter, only after the trace is taken (so nothing compiling imports can enter it),
-       the package sources and the traced stdlib files are compiled to .pyc (web/node/compile.mjs), and
+       the package sources and the traced stdlib files are compiled to .pyc (runtime/node/compile.mjs), and
        CPython packs the compiled wheel. One Pyodide boot serves all three steps (a boot on the source
        stdlib costs 3-4 s of CPU here, most of it compiling the modules it imports).
     3. Verification run, in a fresh process: exactly what ships (compiled wheel, trimmed compiled stdlib)
@@ -226,7 +226,7 @@ def start_runtime(root: Path = ROOT, cache: Path = CACHE) -> Future[tuple[Path, 
 
 def build_runtime(site_dir: Path, built: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
     """Copy the runtime ``built`` by cached_runtime into ``site_dir/assets/pyodide/<version>-<hash>/``; returns
-    the public descriptor that web.assets.pin writes into the pages' runtime.mjs (``site_path``: the runtime
+    the public descriptor that runtime.assets.pin writes into the pages' runtime.mjs (``site_path``: the runtime
     directory from the site root)."""
     files, runtime = built
     dirname = f"{runtime['version']}-{runtime['hash']}"

@@ -1,4 +1,4 @@
-"""Run checker operations under real Pyodide in Node (web/node/run.mjs) from Python."""
+"""Run checker operations under real Pyodide in Node (runtime/node/run.mjs) from Python."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from types import TracebackType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNNER = ROOT / "web" / "node" / "run.mjs"
+RUNNER = ROOT / "runtime" / "node" / "run.mjs"
 
 
 class NodeError(RuntimeError):
@@ -54,7 +54,7 @@ def run_job(
     trace: bool = False,
     imports: list[str] | None = None,
 ) -> dict[str, Any]:
-    """The JOB of web/node/run.mjs: boot Pyodide from ``index`` (a runtime directory) and run ``cases``."""
+    """The JOB of runtime/node/run.mjs: boot Pyodide from ``index`` (a runtime directory) and run ``cases``."""
     job: dict[str, Any] = {"index": _index(index), "runtime": runtime, "cases": cases, "trace": trace,
                            "imports": imports or []}
     if stdlib is not None:
@@ -70,7 +70,7 @@ def run_cases(index: Path, runtime: dict[str, Any], cases: list[dict[str, Any]],
 
 
 class NodeSession:
-    """One ``node web/node/run.mjs --session``: a single Pyodide boot that runs cases once, then compiles.
+    """One ``node runtime/node/run.mjs --session``: a single Pyodide boot that runs cases once, then compiles.
 
     The process starts at once and waits for its first request, so its start-up overlaps whatever the
     caller does next. Each request waits for its reply (at most ``timeout`` seconds, then the process is
@@ -90,7 +90,7 @@ class NodeSession:
         return self._request("run", run_job(index, runtime, cases, **options))
 
     def compile(self, source: Path, out: Path, mode: str) -> dict[str, Any]:
-        """Compile the .py files of the zip ``source`` into ``out`` (web/node/compile.mjs) on this session's
+        """Compile the .py files of the zip ``source`` into ``out`` (runtime/node/compile.mjs) on this session's
         interpreter; allowed only after its run."""
         return self._request("compile", {"input": str(source.resolve()), "output": str(out.resolve()), "mode": mode})
 

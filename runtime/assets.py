@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 MODULES = Path("assets") / "checkers"
-# Paths a static host may cache for good: the runtime (web/runtime.py), the pinned modules, and the theme's
+# Paths a static host may cache for good: the runtime (runtime/build.py), the pinned modules, and the theme's
 # fingerprinted files (Material names them by content: bundle.a5f9d56c.min.js, main.57a0d79d.min.css).
 IMMUTABLE = re.compile(r"^/assets/(pyodide/|checkers/[0-9a-f]{10}/"
                        r"|(javascripts|stylesheets)/(workers/)?[a-z]+\.[0-9a-f]{8}\.min\.(js|css)$)")
@@ -35,7 +35,7 @@ def runtime_module(public: dict[str, Any]) -> str:
     """``runtime.mjs``: where this build's runtime lives, relative to the pinned folder, and its file sizes."""
     data = {k: v for k, v in public.items() if k != "site_path"}
     data["dir"] = f"../../../{public['site_path']}"  # from assets/checkers/<hash>/ up to the site root
-    return ("// Generated at build time (web/runtime.py, web/assets.py): where this build's checker runtime lives.\n"
+    return ("// Generated at build time (runtime/build.py, runtime/assets.py): where this build's checker runtime lives.\n"
             f"export default {json.dumps(data, indent=1, sort_keys=True)};\n")
 
 

@@ -1,4 +1,4 @@
-"""web/csp.py: the tool pages' policy allows exactly the inline scripts the page carries."""
+"""runtime/csp.py: the tool pages' policy allows exactly the inline scripts the page carries."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import base64
 import hashlib
 from pathlib import Path
 
-from web import csp
+from runtime import csp
 
 
 def _sha(body: str) -> str:

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 def _project_copy(dest: Path) -> Path:
     """The project with its runtime tooling but, as a clean checkout before `make setup`, no node_modules."""
-    for name in ("data", "macros", "checkers", "tools", "docs", "overrides", "web"):
+    for name in ("data", "macros", "checkers", "tools", "docs", "overrides", "runtime"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("_catalog.json", "__pycache__"))
     for name in ("mkdocs.yml", "CONTRIBUTING.md", "package.json"):
         shutil.copy(ROOT / name, dest / name)
@@ -35,8 +35,8 @@ def test_failing_runtime_build_fails_the_site_build(tmp_path: Path) -> None:
 def test_runtime_thread_hands_back_its_error_and_leaves_no_partial_cache(tmp_path: Path) -> None:
     """A build that fails half-way (here: the checkers cannot be imported under Pyodide) raises from result()
     and leaves nothing in the cache: no runtime, no tmp- directory."""
-    from web.node import NodeError
-    from web.runtime import start_runtime
+    from runtime.node_session import NodeError
+    from runtime.build import start_runtime
 
     root = _project_copy(tmp_path / "project")
     (root / "node_modules").symlink_to(ROOT / "node_modules")

@@ -65,7 +65,7 @@ def with_parents(members: Iterable[str], available: set[str]) -> set[str]:
 def write_trimmed(full_zip: Path, members: Iterable[str], out: Path) -> list[str]:
     """Write a zip holding only ``members`` (and their packages) of ``full_zip``; returns the names written.
 
-    The zip is stored, not compressed: it is only the input of the compile step (web/node/compile.mjs)."""
+    The zip is stored, not compressed: it is only the input of the compile step (runtime/node/compile.mjs)."""
     with zipfile.ZipFile(full_zip) as src:
         available = {i.filename for i in src.infolist() if not i.is_dir()}
         wanted = with_parents(members, available)

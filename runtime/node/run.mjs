@@ -1,7 +1,7 @@
 // Run checker operations under real Pyodide in Node, through the same engine as the browser worker.
 //
-//   node web/node/run.mjs JOB.json          (or JOB on stdin with "-"): boot, run JOB, print one JSON object
-//   node web/node/run.mjs --session         one interpreter, many requests: a JSON line in, a JSON line out
+//   node runtime/node/run.mjs JOB.json          (or JOB on stdin with "-"): boot, run JOB, print one JSON object
+//   node runtime/node/run.mjs --session         one interpreter, many requests: a JSON line in, a JSON line out
 //
 // JOB: {"index": "/abs/runtime/dir/", "runtime": {stdlib, lockfile, package},
 //       "stdlib": "/abs/other_stdlib.zip" (optional), "trace": false, "imports": ["re", ...] (optional),
@@ -12,10 +12,10 @@
 //          "imported", "stderr", "fetched", "modules"?}.
 // With "trace": true, "modules" lists every file of the standard library zip that was imported.
 //
-// Session (web/node.py NodeSession; the build's reference run and both compile steps share one boot):
+// Session (runtime/node_session.py NodeSession; the build's reference run and both compile steps share one boot):
 //   request  {"id": 1, "op": "run", "job": JOB}        boots the engine and runs JOB, as the one-shot form does;
 //                                                       once per session, and first
-//   request  {"id": 2, "op": "compile", "job": {input, output, mode}}   web/node/compile.mjs on the same
+//   request  {"id": 2, "op": "compile", "job": {input, output, mode}}   runtime/node/compile.mjs on the same
 //                                                       interpreter; refused before the run, so the trace is
 //                                                       taken before compiling imports anything
 //   reply    {"id", "ok": true, "result": ...} | {"id", "ok": false, "error": {"type", "message"}}

@@ -1,4 +1,5 @@
-"""Plan pages render from the same records the checker uses: every course, credit, group and source is on the page."""
+"""macros/render.py: plan pages render from the same records the checker uses (every course, credit, group and
+source is on the page), for every plan in data/."""
 
 from __future__ import annotations
 
@@ -8,19 +9,15 @@ import re
 import pytest
 
 from macros import render
-from macros.data import load_dataset
-
-IDS = ["jiangsu/050101", "jiangsu/080901", "jiangsu/120201K", "jiangsu/120203K", "jiangsu/570102K"]
+from tests.conftest import dataset, plan_ids
 
 
 @pytest.fixture(scope="module")
 def renderer() -> render.Renderer:
-    r = render.Renderer(load_dataset(), datetime.date(2026, 11, 23))
-    render.set_current(r)
-    return r
+    return render.Renderer(dataset(), datetime.date(2026, 11, 23))
 
 
-@pytest.mark.parametrize("plan_id", IDS)
+@pytest.mark.parametrize("plan_id", plan_ids())
 def test_plan_page_lists_every_course_and_source(renderer: render.Renderer, plan_id: str) -> None:
     plan = renderer.data.plans[plan_id]
     page = renderer.plan(plan_id)
@@ -47,5 +44,5 @@ def test_groups_and_paths_on_the_page(renderer: render.Renderer) -> None:
 
 def test_index_lists_plans(renderer: render.Renderer) -> None:
     index = renderer.plan_index("plans/index.md")
-    for plan_id in IDS:
+    for plan_id in plan_ids():
         assert f"({plan_id}.md)" in index

@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.node, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def runtime() -> tuple[Path, dict[str, Any]]:
-    from web.runtime import cached_runtime
+    from runtime.build import cached_runtime
 
     return cached_runtime()
 
@@ -71,7 +71,7 @@ def _cpython(case: dict[str, Any]) -> dict[str, Any]:
 
 def _run(runtime: tuple[Path, dict[str, Any]], cases: list[dict[str, Any]], snapshot: bool) -> dict[str, Any]:
     """The cases on a fresh engine, or on one booted from a memory snapshot of a fresh one (as a repeat visit)."""
-    from web.node import RUNNER, _node, run_cases
+    from runtime.node_session import RUNNER, _node, run_cases
 
     index, descriptor = runtime
     if not snapshot:
@@ -107,7 +107,7 @@ def test_lockfile_pins_the_wheel_and_a_broken_wheel_stops_the_engine(runtime, tm
     """The lockfile pins the wheel's sha256 under a relative name (our origin, no CDN); a damaged wheel
     is a clear start-up error. (Node's Pyodide reads files without the hash check; the browser's fetch
     enforces it: see test_web_browser.py.)"""
-    from web.node import NodeError, run_cases
+    from runtime.node_session import NodeError, run_cases
 
     index, descriptor = runtime
     lock = json.loads((index / descriptor["lockfile"]).read_text(encoding="utf-8"))
@@ -136,7 +136,7 @@ def test_lockfile_pins_the_wheel_and_a_broken_wheel_stops_the_engine(runtime, tm
 def test_course_checks_match_cpython(runtime, snapshot: bool) -> None:
     """Every plan with full, partial, failing, garbage and empty pastes, with and without a prior diploma."""
     from checkers.catalog import _raw
-    from web.samples import pastes
+    from runtime.samples import pastes
 
     plans = _raw().get("plans", {})
     assert plans, "no course plans in the catalog"
@@ -185,7 +185,7 @@ def _members(path: Path) -> dict[str, bytes]:
 def test_session_compiles_on_its_interpreter_only_after_the_run(runtime, tmp_path: Path) -> None:
     """run.mjs --session (the build's one boot for the traced run and both compile steps): compiling is refused
     until the run, so it cannot add to the trace; a failed request is an error reply and the session goes on."""
-    from web.node import NodeError, NodeSession
+    from runtime.node_session import NodeError, NodeSession
 
     index, descriptor = runtime
     source = _source_zip(tmp_path / "src.zip", PACKAGE_SOURCES)

@@ -7,7 +7,7 @@ import hashlib
 import zipfile
 from pathlib import Path
 
-from web.stdlib import imported_names
+from runtime.stdlib import imported_names
 
 DIST_NAME = "zikao_checkers"  # canonical name in pyodide-lock.json: "zikao-checkers"
 PACKAGE = "checkers"
@@ -98,7 +98,7 @@ def build_wheel(entries: list[tuple[str, bytes]], out_dir: Path, version: str = 
         "Requires-Python: >=3.12\n"
     ).encode()))
     entries.append((f"{dist_info}/WHEEL", (
-        "Wheel-Version: 1.0\nGenerator: web.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+        "Wheel-Version: 1.0\nGenerator: runtime.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
     ).encode()))
     entries.append((f"{dist_info}/top_level.txt", f"{PACKAGE}\n".encode()))
     record = "\n".join(_record_line(n, d) for n, d in entries) + f"\n{dist_info}/RECORD,,\n"

@@ -93,7 +93,7 @@ def pastes(plan: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 
 def cases(root: Path, work: Path) -> list[dict[str, Any]]:
-    """Operations for web/node/run.mjs: every photo against every spec (with and without pixels), every paste."""
+    """Operations for runtime/node/run.mjs: every photo against every spec (with and without pixels), every paste."""
     catalog = json.loads((root / CATALOG).read_text(encoding="utf-8"))
     work.mkdir(parents=True, exist_ok=True)
     courses = (root / "checkers" / "courses" / "api.py").is_file()

@@ -2,7 +2,7 @@
 // so the site ships .pyc files and the browser does not spend its start-up compiling.
 //
 //   import { compileZip } from "./compile.mjs"   compileZip(pyodide, job) on an interpreter already booted
-//                                                (web/node/run.mjs --session, after its traced run)
+//                                                (runtime/node/run.mjs --session, after its traced run)
 //
 // JOB: {"input": "/abs/in.zip", "output": "/abs/out.zip", "mode": "stdlib" | "package"}
 // Every NAME.py in the zip becomes NAME.pyc at the module's own place, sourceless (zipimport and the

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tools.serve import Served, serve
-from web.assets import IMMUTABLE, PinError, pin
+from runtime.assets import IMMUTABLE, PinError, pin
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULE_REF = re.compile(r"""["'](?:\.\./)*assets/checkers/([^"']+)["']""")
