@@ -105,7 +105,7 @@ def limits(args: Mapping[str, Any]) -> dict[str, Any]:
 def check_photo(args: Mapping[str, Any]) -> dict[str, Any]:
     """api.check on the browser's pixels; adds "labels" (check id -> Chinese name) for the widget."""
     from checkers.photo import api
-    from checkers.photo.result import LABELS
+    from checkers.photo.table import labels
 
     result = api.check(
         _bytes(args, "data"),
@@ -115,7 +115,8 @@ def check_photo(args: Mapping[str, Any]) -> dict[str, Any]:
         skip_reason=_str(args, "skip_reason", optional=True),
         file_size=_size(args),
     )
-    return {**result, "labels": {c["id"]: LABELS.get(c["id"], c["id"]) for c in result["checks"]}}
+    names = labels()
+    return {**result, "labels": {c["id"]: names[c["id"]] for c in result["checks"]}}
 
 
 def photo_guides(args: Mapping[str, Any]) -> dict[str, Any]:

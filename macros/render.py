@@ -38,6 +38,12 @@ def text(value: Any) -> Markup:
 
 
 @functools.cache
+def photo_rows(spec: Any) -> list[tuple[str, str, Any]]:
+    from checkers.photo.table import requirements
+
+    return requirements(spec)
+
+
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -48,6 +54,7 @@ def _env() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["t"] = text
+    env.globals["photo_rows"] = photo_rows  # a spec's rules in the order and words of the table of photo checks
     env.globals.update(
         TOPIC_TITLES=TOPIC_TITLES, CONFIDENCE=CONFIDENCE, KINDS=KINDS, REGIONS=REGIONS, TOPICS=TOPICS,
         PROVINCE_INDEX=PROVINCE_INDEX, guide_src=guide_src, national_src=national_src, plan_src=plan_src,

@@ -1,181 +1,258 @@
-"""Measure the background (border regions) and the sitter's silhouette on a deterministic grid of samples."""
+"""Where the backdrop is and where the person is: backdrop colour, shadows, clutter, head top and centre.
+
+The backdrop colour is the most common colour of the border bands (top band, upper halves of the side
+bands). Every grid cell is then backdrop (close to it), shadow (the backdrop's chromaticity, darker,
+smooth) or other. The background is what is reachable from the photo's edges through backdrop and
+shadow; the person is the largest remaining region that reaches the bottom edge. Border cells inside
+the person (hair at the top edge, shoulders at the sides) are left out of the background's statistics.
+When the person region touches a side edge at head height, reaches a top corner, or the border is not
+mostly one colour, the layout is marked unreliable: framing is then not judged.
+"""
 
 from __future__ import annotations
 
-import colorsys
 from dataclasses import dataclass
+from typing import Iterable
 
+from checkers.photo.colour import Lab, chromaticity, delta_e, lab
+from checkers.photo.grid import Grid, components, flood, ring, sample
 from checkers.photo.pixels import Pixels
 
-OUTLIER = 36  # RGB distance from the background colour that counts as "not background" for uniformity
-MIN_SILHOUETTE = 48  # smallest distance from the background that counts as the sitter
-MAX_SILHOUETTE = 110  # even on a noisy background, this far from it is the sitter
-
-
-def distance(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
-    return ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2) ** 0.5
-
-
-def _median(values: list[int]) -> int:
-    ordered = sorted(values)
-    return ordered[len(ordered) // 2]
-
-
-def _median_rgb(samples: list[tuple[int, int, int]]) -> tuple[int, int, int]:
-    return (_median([s[0] for s in samples]), _median([s[1] for s in samples]), _median([s[2] for s in samples]))
+BACKDROP_NEAR = 12.0  # ΔE around the most common border colour that is averaged into the backdrop colour
+SHADOW_CHROMA = 0.07  # largest chromaticity difference of a shadow from the backdrop
+SHADOW_TEXTURE = 12.0  # a shadow is smooth (see Grid.texture); hair and fabric are not
+SHADOW_MIN_L = 0.4  # a shadow keeps at least this share of the backdrop's lightness
+FREE_SHARE = 0.85  # below this share of backdrop on the free border, the background is not one colour
+SHOULDER_ROWS = 0.25  # a side edge touched less than this share of the height below the head top is not a shoulder
+CLUTTER_SHARE = 0.005  # stray regions covering more than this share of the photo make the layout unreliable
 
 
 @dataclass(frozen=True)
-class BorderStats:
-    """The background as seen in the top band and the upper halves of the left and right bands."""
+class Shadow:
+    """Shadow on the backdrop next to the person: share of the background area, lightness drop, side."""
 
-    rgb: tuple[int, int, int]  # per-channel median of all border samples
-    outliers: float  # share of border samples farther than OUTLIER from that colour
-    spread: float  # 90th percentile of the samples' distance from it
-    regions: dict[str, tuple[int, int, int]]  # median colour of the top, left and right bands
-    gradient: float  # largest distance between two region colours (shadows, gradients)
-    samples: int
+    share: float
+    depth: float  # backdrop L* minus the shadow's median L*
+    side: str  # "左侧", "右侧" or "两侧"
+
+
+@dataclass(frozen=True)
+class Unclear:
+    """Why the person cannot be told from the background; ``busy`` when the background itself is not one colour
+    (clutter, several colours), not busy when only the person touches a side edge at head height (an object
+    joined to the head, or a head at the edge: the tool cannot tell which)."""
+
+    reason: str
+    busy: bool
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The analysis of one photo, in the analysed pixels' coordinates."""
+
+    rgb: tuple[int, int, int]  # backdrop colour (median of backdrop cells on the free border)
+    lab: Lab
+    threshold: float  # ΔE within which a cell counts as backdrop
+    free: int  # border cells not covered by the person
+    touched: float  # share of border cells covered by the person (hair at the top edge, shoulders)
+    outliers: float  # share of free border cells that are neither backdrop nor shadow
+    gradient: float  # ΔE between the backdrop colours of the top, left and right bands
+    clutter: float  # share of the photo in stray regions that are neither backdrop nor person
+    shadow: Shadow | None
+    head_top: int | None  # first pixel row of the person; None when no person was found
+    centre_x: float | None  # median horizontal centre of the head region
+    unreliable: Unclear | None  # why the person cannot be told from the background, or None
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "rgb": list(self.rgb), "outliers": round(self.outliers, 3), "spread": round(self.spread, 1),
-            "regions": {k: list(v) for k, v in self.regions.items()}, "gradient": round(self.gradient, 1),
-            "samples": self.samples,
+            "rgb": list(self.rgb), "lab": [round(v, 1) for v in self.lab], "threshold": round(self.threshold, 1),
+            "free_samples": self.free, "touched": round(self.touched, 3), "outliers": round(self.outliers, 3),
+            "gradient": round(self.gradient, 1), "clutter": round(self.clutter, 3),
+            "shadow": None if self.shadow is None else {"share": round(self.shadow.share, 3),
+                                                        "depth": round(self.shadow.depth, 1), "side": self.shadow.side},
         }
 
 
-def _grab(px: Pixels, xs: range, ys: range) -> list[tuple[int, int, int]]:
-    rgb, stride = px.rgb, px.width * 3
-    out = []
-    for y in ys:
-        base = y * stride
-        for x in xs:
-            i = base + 3 * x
-            out.append((rgb[i], rgb[i + 1], rgb[i + 2]))
-    return out
+def median(values: Iterable[float]) -> float:
+    """The middle value (the upper of the two middle ones for an even count); kept here so that the browser's
+    trimmed standard library needs no ``statistics`` module (which pulls in decimal and fractions)."""
+    ordered = sorted(values)
+    if not ordered:
+        raise ValueError("median of nothing")
+    return ordered[len(ordered) // 2]
 
 
-def border_stats(px: Pixels) -> BorderStats:
-    w, h = px.width, px.height
-    band_h, band_w = max(2, h * 4 // 100), max(2, w * 5 // 100)
-    step_x, step_y = max(1, w // 96), max(1, h // 96)
-    regions_samples = {
-        "top": _grab(px, range(0, w, step_x), range(0, band_h, max(1, band_h // 6))),
-        "left": _grab(px, range(0, band_w, max(1, band_w // 4)), range(0, h // 2, step_y)),
-        "right": _grab(px, range(w - band_w, w, max(1, band_w // 4)), range(0, h // 2, step_y)),
+def _median_lab(cells: list[Lab]) -> Lab:
+    return median(c[0] for c in cells), median(c[1] for c in cells), median(c[2] for c in cells)
+
+
+def _bands(grid: Grid) -> dict[str, set[int]]:
+    top_n, side_n, upper = max(2, grid.rows * 4 // 100), max(2, grid.cols * 5 // 100), max(1, grid.rows * 55 // 100)
+    return {
+        "top": {grid.index(c, r) for r in range(min(top_n, grid.rows)) for c in range(grid.cols)},
+        "left": {grid.index(c, r) for r in range(upper) for c in range(min(side_n, grid.cols))},
+        "right": {grid.index(c, r) for r in range(upper) for c in range(max(0, grid.cols - side_n), grid.cols)},
     }
-    everything = [s for samples in regions_samples.values() for s in samples]
-    centre = _median_rgb(everything)
-    dists = sorted(distance(s, centre) for s in everything)
-    regions = {k: _median_rgb(v) for k, v in regions_samples.items()}
-    names = list(regions)
-    gradient = max(distance(regions[a], regions[b]) for a in names for b in names)
-    return BorderStats(
-        rgb=centre,
-        outliers=sum(1 for d in dists if d > OUTLIER) / len(dists),
-        spread=dists[int(len(dists) * 0.9)],
-        regions=regions,
-        gradient=gradient,
-        samples=len(dists),
+
+
+def _backdrop(grid: Grid, border: set[int]) -> tuple[Lab, float]:
+    """The most common border colour (refined twice) and the ΔE threshold for backdrop cells."""
+    bins: dict[tuple[int, int, int], list[Lab]] = {}
+    for i in border:
+        c = grid.lab[i]
+        bins.setdefault((round(c[0] / 8), round(c[1] / 8), round(c[2] / 8)), []).append(c)
+    def near(key: tuple[int, int, int]) -> int:  # cells in the bin and its 26 neighbours: noise spreads a colour
+        return sum(len(bins.get((key[0] + i, key[1] + j, key[2] + k), ())) for i in (-1, 0, 1) for j in (-1, 0, 1)
+                   for k in (-1, 0, 1))
+
+    seed = _median_lab(bins[max(bins, key=near)])
+    close = [seed]
+    for _ in range(2):
+        close = [grid.lab[i] for i in border if delta_e(grid.lab[i], seed) <= BACKDROP_NEAR] or [seed]
+        seed = _median_lab(close)
+    noise = median(delta_e(c, seed) for c in close)
+    return seed, min(16.0, max(8.0, 3 * noise + 4))
+
+
+def _labels(grid: Grid, ref: Lab, threshold: float) -> tuple[set[int], set[int]]:
+    """(backdrop cells, shadow cells)."""
+    backdrop, shadow = set(), set()
+    rl, ra, rb = ref
+    ca, cb = chromaticity(ref)
+    limit, darkest = threshold * threshold, SHADOW_MIN_L * rl
+    for i, (l, a, b) in enumerate(grid.lab):
+        if (l - rl) ** 2 + (a - ra) ** 2 + (b - rb) ** 2 <= limit:
+            backdrop.add(i)
+        elif darkest <= l < rl - 4:
+            scale = l + 16
+            if (a / scale - ca) ** 2 + (b / scale - cb) ** 2 <= SHADOW_CHROMA ** 2 and grid.texture(i) <= SHADOW_TEXTURE:
+                shadow.add(i)
+    return backdrop, shadow
+
+
+def _person(grid: Grid, background: set[int]) -> tuple[set[int], float]:
+    """The person region (largest part reaching the bottom edge, else the largest) and the stray share."""
+    parts = [p for p in components(grid, set(range(len(grid.lab))) - background) if len(p) >= 4]
+    if not parts:
+        return set(), 0.0
+    bottom = (grid.rows - 1) * grid.cols
+    person = next((p for p in parts if any(i >= bottom for i in p)), parts[0])
+    stray = sum(len(p) for p in parts if p is not person)
+    return person, stray / len(grid.lab)
+
+
+def _shadow(grid: Grid, shadow: set[int], background: set[int], person: set[int], ref: Lab) -> Shadow | None:
+    cells = shadow & background
+    near = {i for i in cells if any(j in person for j in _around(grid, i))}
+    touching = flood(grid, near, cells)
+    if not touching or not background:
+        return None
+    cols = [i % grid.cols for i in touching]
+    person_cols = [i % grid.cols for i in person] or [grid.cols // 2]
+    centre = median(person_cols)
+    left, right = sum(1 for c in cols if c < centre), sum(1 for c in cols if c >= centre)
+    side = "两侧" if min(left, right) > 0.3 * max(left, right) else ("左侧" if left > right else "右侧")
+    depth = ref[0] - median(grid.lab[i][0] for i in touching)
+    return Shadow(len(touching) / len(background), depth, side)
+
+
+def _around(grid: Grid, i: int) -> list[int]:
+    col, row = i % grid.cols, i // grid.cols
+    return [grid.index(c, r) for r in range(max(0, row - 1), min(grid.rows, row + 2))
+            for c in range(max(0, col - 1), min(grid.cols, col + 2))]
+
+
+def _gradient(grid: Grid, bands: dict[str, set[int]], backdrop: set[int]) -> float:
+    regions = [_median_lab([grid.lab[i] for i in cells & backdrop]) for cells in bands.values()
+               if len(cells & backdrop) >= 3]
+    return max((delta_e(a, b) for a in regions for b in regions), default=0.0)
+
+
+def _unreliable(grid: Grid, bands: dict[str, set[int]], person: set[int], top_row: int | None,
+                free_share: float, clutter: float) -> Unclear | None:
+    side_n = max(2, grid.cols * 5 // 100)
+    if free_share < FREE_SHARE:
+        return Unclear(f"照片上边和两侧只有 {free_share * 100:.0f}% 是同一种背景色", True)
+    if clutter > CLUTTER_SHARE:
+        return Unclear(f"背景里有约占画面 {clutter * 100:.1f}% 的其他物体", True)
+    corners = [i for i in bands["top"] & person if i % grid.cols < side_n or i % grid.cols >= grid.cols - side_n]
+    if corners:
+        return Unclear("照片上边的角落有与背景颜色不同的部分（例如旗帜、门窗、墙角），与人像连在一起", True)
+    if top_row is None:
+        return None
+    shoulder = top_row + SHOULDER_ROWS * grid.rows
+    for name, col in (("左", 0), ("右", grid.cols - 1)):
+        rows = [i // grid.cols for i in person if i % grid.cols == col]
+        if rows and min(rows) < shoulder:
+            return Unclear(f"在头部的高度，人像就碰到了照片{name}边（人像太靠边，或有别的东西与人像连在一起）", False)
+    return None
+
+
+def _top_row(grid: Grid, person: set[int]) -> int | None:
+    need = max(2, grid.cols // 50)
+    counts = [0] * grid.rows
+    for i in person:
+        counts[i // grid.cols] += 1
+    for row in range(grid.rows):
+        if counts[row] >= need and (row + 1 >= grid.rows or counts[row + 1] >= need):
+            return row
+    return None
+
+
+def _head_top_px(px: Pixels, grid: Grid, person: set[int], row: int, ref: Lab, threshold: float) -> int:
+    """The first pixel row, in the grid cell above ``row`` and ``row`` itself, with enough non-backdrop pixels."""
+    cols = [i % grid.cols for i in person if row <= i // grid.cols <= row + 1]
+    x0, x1 = max(0, min(cols) * grid.step - grid.step), min(px.width, (max(cols) + 2) * grid.step)
+    need = max(2, grid.cols // 50) * grid.step // 2
+    data, stride = px.rgb, px.width * 3
+    far: dict[tuple[int, int, int], bool] = {}
+    for y in range(max(0, (row - 1) * grid.step), min(px.height, (row + 1) * grid.step)):
+        base = y * stride
+        count = 0
+        for x in range(x0, x1):
+            i = base + 3 * x
+            rgb = (data[i], data[i + 1], data[i + 2])
+            if rgb not in far:
+                far[rgb] = delta_e(lab(rgb), ref) > threshold
+            if far[rgb]:
+                count += 1
+                if count >= need:
+                    return y
+    return row * grid.step
+
+
+def _centre(grid: Grid, person: set[int], row: int) -> float | None:
+    """Median midpoint of the person's rows from 6 % to 26 % of the photo's height below the head top: the
+    forehead to the cheeks in an ID photo, below a cap's or a hairdo's often lopsided crown."""
+    first, last = row + grid.rows * 6 // 100, row + max(1, grid.rows * 26 // 100)
+    spans: dict[int, list[int]] = {}
+    for i in person:
+        r = i // grid.cols
+        if first <= r < last:
+            spans.setdefault(r, []).append(i % grid.cols)
+    mids = [(grid.x(min(c)) + grid.x(max(c))) / 2 for c in spans.values()]
+    return median(mids) if mids else None
+
+
+def analyse(px: Pixels) -> Layout:
+    grid = sample(px)
+    bands = _bands(grid)
+    border = bands["top"] | bands["left"] | bands["right"]
+    ref, threshold = _backdrop(grid, border)
+    backdrop, shadow = _labels(grid, ref, threshold)
+    background = flood(grid, ring(grid), backdrop | shadow)
+    person, clutter = _person(grid, background)
+    free = border - person
+    free_share = len(free & (backdrop | shadow)) / len(free) if free else 0.0
+    top_row = _top_row(grid, person)
+    unreliable = _unreliable(grid, bands, person, top_row, free_share, clutter)
+    ref_cells = [grid.rgb[i] for i in free & backdrop] or [grid.rgb[i] for i in border]
+    rgb = (int(median(c[0] for c in ref_cells)), int(median(c[1] for c in ref_cells)), int(median(c[2] for c in ref_cells)))
+    head_top = None if top_row is None else _head_top_px(px, grid, person, top_row, ref, threshold)
+    return Layout(
+        rgb=rgb, lab=ref, threshold=threshold, free=len(free),
+        touched=len(border & person) / len(border), outliers=1 - free_share if free else 1.0,
+        gradient=_gradient(grid, {k: v - person for k, v in bands.items()}, backdrop), clutter=clutter,
+        shadow=_shadow(grid, shadow, background, person, ref), head_top=head_top,
+        centre_x=None if top_row is None else _centre(grid, person, top_row), unreliable=unreliable,
     )
-
-
-@dataclass(frozen=True)
-class Silhouette:
-    """The sitter against the background, in the analysed pixels' coordinates."""
-
-    head_top: int | None  # first row of the silhouette; None when no sitter was found
-    centre_x: float | None  # median horizontal centre of the head region
-    rows: int  # head-region rows used for the centre
-    threshold: float
-
-    def to_dict(self) -> dict[str, object]:
-        centre = None if self.centre_x is None else round(self.centre_x, 1)
-        return {"head_top": self.head_top, "centre_x": centre, "rows": self.rows, "threshold": round(self.threshold, 1)}
-
-
-def silhouette(px: Pixels, border: BorderStats) -> Silhouette:
-    """Find the head top (first row with enough sitter samples) and the head's horizontal centre."""
-    w, h = px.width, px.height
-    limit = min(MAX_SILHOUETTE, max(MIN_SILHOUETTE, 2 * border.spread + 16))
-    limit2 = limit * limit
-    br, bg, bb = border.rgb
-    rgb, stride = px.rgb, w * 3
-    margin = max(1, w * 5 // 100)
-    columns = [3 * x for x in range(margin, w - margin, max(1, w // 160))]
-    need = max(2, len(columns) // 50)
-
-    memo: dict[int, list[int]] = {}
-
-    def hits(y: int) -> list[int]:
-        if y not in memo:
-            base = y * stride
-            memo[y] = [
-                i for i in columns
-                if (rgb[base + i] - br) ** 2 + (rgb[base + i + 1] - bg) ** 2 + (rgb[base + i + 2] - bb) ** 2 > limit2
-            ]
-        return memo[y]
-
-    step = max(1, h // 160)
-    top = None
-    for y in range(0, h, step):
-        if len(hits(y)) >= need and len(hits(min(h - 1, y + step))) >= need:
-            top = y
-            for y2 in range(max(0, y - step + 1), y + 1):
-                if len(hits(y2)) >= need:
-                    top = y2
-                    break
-            break
-    if top is None:
-        return Silhouette(None, None, 0, limit)
-    centres = []
-    for y in range(top, min(h, top + h * 20 // 100), max(1, h // 80)):
-        found = hits(y)
-        if len(found) >= need:
-            centres.append((found[0] + found[-1]) / 6)  # byte offsets -> pixel columns, then the midpoint
-    centre = sorted(centres)[len(centres) // 2] if centres else None
-    return Silhouette(top, centre, len(centres), limit)
-
-
-def hsv(rgb: tuple[int, int, int]) -> tuple[float, float, float]:
-    """Hue in degrees, saturation and value in 0–1."""
-    h, s, v = colorsys.rgb_to_hsv(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255)
-    return h * 360, s, v
-
-
-def family_of(rgb: tuple[int, int, int]) -> set[str]:
-    """Which of the colour families used by specs (white, light_blue, blue, red) the colour belongs to."""
-    hue, sat, val = hsv(rgb)
-    out = set()
-    if val >= 0.86 and sat <= 0.10:
-        out.add("white")
-    if 180 <= hue <= 255 and sat >= 0.2 and val >= 0.3:
-        out.add("blue")
-        if val >= 0.85 and sat <= 0.65:  # (100, 197, 255) is light blue; the usual ID blue (67, 142, 219) is not
-            out.add("light_blue")
-    if (hue <= 20 or hue >= 335) and sat >= 0.4 and val >= 0.35:
-        out.add("red")
-    return out
-
-
-def colour_words(rgb: tuple[int, int, int]) -> str:
-    """A rough Chinese name for a colour, for messages."""
-    hue, sat, val = hsv(rgb)
-    if sat <= 0.12:
-        if val >= 0.9:
-            return "白色"
-        if val >= 0.75:
-            return "浅灰色"
-        return "灰色" if val >= 0.3 else "黑色"
-    families = family_of(rgb)
-    if "light_blue" in families:
-        return "浅蓝色"
-    if "blue" in families:
-        return "蓝色"
-    if "red" in families:
-        return "红色"
-    if 35 <= hue <= 70:
-        return "黄色"
-    if 70 < hue < 170:
-        return "绿色"
-    return "其他颜色"

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from checkers.photo import checks
-from checkers.photo.analysis import border_stats, silhouette
+from checkers.photo.context import Context
 from checkers.photo.jpeg import JpegInfo, parse
-from checkers.photo.pixel_checks import CENTRE_PASS, check_background, check_framing, head_top_band
+from checkers.photo.pixel_checks import CENTRE_PASS, head_top_band
 from checkers.photo.pixels import MAX_SIDE, Pixels, analysis_size, decode_refusal
-from checkers.photo.result import CheckResult, skip
 from checkers.photo.spec import PhotoSpec, spec_summary
-
-
-TURNED = (3, 4, 5, 6, 7, 8)  # EXIF orientations whose stored pixels are rotated or upside down
+from checkers.photo.table import run_all
 
 
 class UnknownSpec(KeyError):
@@ -58,37 +54,6 @@ def inspect(data: bytes) -> dict[str, Any]:
     }
 
 
-def _pixel_results(spec: PhotoSpec, info: JpegInfo | None, pixels: Pixels | None,
-                   skip_reason: str | None) -> tuple[CheckResult, CheckResult]:
-    reason: str | None = None
-    if info is None:
-        reason = "文件不是有效的 JPEG，无法检查{what}"
-    else:
-        w, h = info.frame.width, info.frame.height
-        refusal = decode_refusal(w, h)
-        orientation = info.exif.orientation if info.exif else None
-        if refusal is not None:
-            reason = refusal
-        elif orientation in TURNED:
-            reason = (f"照片带有 EXIF 方向标记 {orientation}，文件里存储的像素是转过或翻过的，{{what}}检查没有意义；"
-                      "请先把照片转正另存（见“方向”一项），再检查{what}")
-        elif pixels is None:
-            reason = skip_reason or "没有提供解码后的像素，{what}检查跳过"
-        else:
-            reason = pixels.problem()
-            if reason is None:
-                scale = pixels.scale_to(w, h)
-                if scale is None:
-                    reason = (f"解码得到的像素为 {pixels.width}×{pixels.height}，与文件头记录的 {w}×{h} 不一致"
-                              "（像素应按文件的存储方向传入，不要按 EXIF 方向转正），{what}检查跳过")
-                else:
-                    border = border_stats(pixels)
-                    sil = silhouette(pixels, border) if spec.framing is not None else None
-                    return (check_background(spec, border, None),
-                            check_framing(spec, border, sil, scale, (w, h), None))
-    return (skip("background", reason.replace("{what}", "背景")), skip("framing", reason.replace("{what}", "构图")))
-
-
 def check(data: bytes, spec_id: str, filename: str | None = None, pixels: Pixels | None = None, *,
           skip_reason: str | None = None, file_size: int | None = None,
           catalog: Mapping[str, PhotoSpec] | None = None) -> dict[str, Any]:
@@ -103,10 +68,8 @@ def check(data: bytes, spec_id: str, filename: str | None = None, pixels: Pixels
     if spec is None:
         raise UnknownSpec(spec_id, sorted(source))
     data = bytes(data)  # a bytearray or memoryview from JavaScript becomes immutable bytes
-    ctx = checks.Context(data, parse(data), spec, filename, len(data) if file_size is None else file_size)
-    results = [run(ctx) for run in checks.FILE_CHECKS]
-    results += _pixel_results(spec, ctx.info, pixels, skip_reason)
-    results.append(checks.check_filename(ctx))
+    ctx = Context(data, parse(data), spec, filename, len(data) if file_size is None else file_size, pixels, skip_reason)
+    results = run_all(ctx)
     return {
         "spec": spec_id,
         "ok": not any(r.status == "fail" for r in results),

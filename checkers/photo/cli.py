@@ -14,7 +14,7 @@ from checkers.common import KIND_WORDS as KINDS
 from checkers.photo import api
 from checkers.photo.decode import decode
 from checkers.photo.jpeg import MAX_INPUT_BYTES, JpegInfo, parse
-from checkers.photo.result import LABELS
+from checkers.photo.table import labels
 
 TAGS = {"pass": "[通过]  ", "fail": "[不合格]", "warn": "[注意]  ", "skip": "[跳过]  "}
 
@@ -71,8 +71,9 @@ def report(result: dict[str, Any], name: str) -> str:
     spec = {s["id"]: s for s in api.specs()}[result["spec"]]
     lines = [f"照片检查：{name}",
              f"规格：{spec['id']} · {spec['title']}（{CONFIDENCE[spec['confidence']]}）", ""]
+    names = labels()
     for item in result["checks"]:
-        lines.append(f"{TAGS[item['status']]} {LABELS[item['id']]}：{item['message']}")
+        lines.append(f"{TAGS[item['status']]} {names[item['id']]}：{item['message']}")
     counts = {k: sum(1 for c in result["checks"] if c["status"] == k) for k in TAGS}
     lines.append("")
     if counts["fail"]:

@@ -25,7 +25,7 @@ class Pixels:
     def problem(self) -> str | None:
         """Why these pixels cannot be analysed, in Chinese; None when they are usable."""
         if self.width < 8 or self.height < 8:
-            return f"像素数据只有 {self.width}×{self.height}，太小，无法分析"
+            return f"像素数据只有 {self.width}×{self.height}，太小"
         if len(self.rgb) != self.width * self.height * 3:
             return f"像素数据长度 {len(self.rgb)} 与 {self.width}×{self.height} 的 RGB 图像不符"
         return None

@@ -1,4 +1,4 @@
-"""One check's outcome: stable id, status, and a Chinese message saying what was found, expected and how to fix it."""
+"""One check's outcome (status and a Chinese message: what was found, expected, how to fix) and its result row."""
 
 from __future__ import annotations
 
@@ -6,21 +6,16 @@ from dataclasses import dataclass
 from typing import Any, Literal, Mapping
 
 Status = Literal["pass", "fail", "warn", "skip"]
-CHECK_IDS = ("format", "extension", "file_size", "dimensions", "dpi", "color", "quality", "orientation",
-             "background", "framing", "filename")
-LABELS = {
-    "format": "文件格式", "extension": "扩展名", "file_size": "文件大小", "dimensions": "像素尺寸",
-    "dpi": "分辨率", "color": "颜色模式", "quality": "压缩质量", "orientation": "方向",
-    "background": "背景", "framing": "构图", "filename": "文件名",
-}
 SEVERITY = {"pass": 0, "skip": 0, "warn": 1, "fail": 2}
 
 
 @dataclass(frozen=True)
-class CheckResult:
-    """``message`` is a complete sentence; ``found``/``expected``/``fix`` are its parts for compact displays."""
+class Outcome:
+    """What a check function returns; the table of checks (checkers.photo.table) gives it the check's id.
 
-    id: str
+    ``message`` is a complete sentence; ``found``/``expected``/``fix`` are its parts for compact displays.
+    """
+
     status: Status
     message: str
     found: str | None = None
@@ -28,8 +23,11 @@ class CheckResult:
     fix: str | None = None
     values: Mapping[str, Any] | None = None  # machine-readable measurements (numbers, lists)
 
+    def named(self, check_id: str) -> CheckResult:
+        return CheckResult(check_id, self)
+
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "status": self.status, "message": self.message}
+        out: dict[str, Any] = {"status": self.status, "message": self.message}
         for key in ("found", "expected", "fix"):
             value = getattr(self, key)
             if value is not None:
@@ -39,8 +37,27 @@ class CheckResult:
         return out
 
 
-def judge(cid: str, status: Status, found: str, expected: str | None = None, fix: str | None = None,
-          values: Mapping[str, Any] | None = None, note: str | None = None) -> CheckResult:
+@dataclass(frozen=True)
+class CheckResult:
+    """One row of a report: the check's id (from the table) and its outcome."""
+
+    id: str
+    outcome: Outcome
+
+    @property
+    def status(self) -> Status:
+        return self.outcome.status
+
+    @property
+    def message(self) -> str:
+        return self.outcome.message
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, **self.outcome.to_dict()}
+
+
+def judge(status: Status, found: str, expected: str | None = None, fix: str | None = None,
+          values: Mapping[str, Any] | None = None, note: str | None = None) -> Outcome:
     """Compose the message from its parts: '<found>。要求：<expected>。<fix>。<note>'."""
     parts = [found.rstrip("。") + "。"]
     if expected and status != "skip":
@@ -50,11 +67,11 @@ def judge(cid: str, status: Status, found: str, expected: str | None = None, fix
         parts.append(fix.rstrip("。") + "。")
     if note:
         parts.append(note.rstrip("。") + "。")
-    return CheckResult(cid, status, "".join(parts), found, expected, fix, values)
+    return Outcome(status, "".join(parts), found, expected, fix, values)
 
 
-def skip(cid: str, reason: str, values: Mapping[str, Any] | None = None) -> CheckResult:
-    return CheckResult(cid, "skip", reason.rstrip("。") + "。", values=values)
+def skip(reason: str, values: Mapping[str, Any] | None = None) -> Outcome:
+    return Outcome("skip", reason.rstrip("。") + "。", values=values)
 
 
 def worst(*statuses: Status) -> Status:

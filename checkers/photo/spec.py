@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Iterator, Literal, Mapping
 
 from checkers.common import SLUGS, URL, Confidence, Source, SourceKind  # noqa: F401 (re-exported)
@@ -14,9 +14,6 @@ FileKey = Literal[tuple(["national"] + PROVINCES)]  # type: ignore[valid-type]
 Purpose = Literal["registration", "graduation"]
 PURPOSES = ("registration", "graduation")
 Family = Literal["white", "light_blue", "blue", "red"]
-RuleName = Literal["extensions", "file_size_kb", "dimensions", "dpi", "color", "quality", "background",
-                   "framing", "filename"]
-RULES = ("extensions", "file_size_kb", "dimensions", "dpi", "color", "quality", "background", "framing", "filename")
 
 SPEC_ID = r"[a-z]+/(registration|graduation)"
 PURPOSE_WORDS = {"registration": "报名", "graduation": "毕业"}
@@ -133,6 +130,10 @@ class Rules:
     background: Background | None = None
     framing: Framing | None = None
     filename: FilenameRule | None = None
+
+
+RULES = tuple(f.name for f in fields(Rules))  # the rule names are the fields above; checks share them as ids
+RuleName = Literal[RULES]  # type: ignore[valid-type]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,10 +1,11 @@
-"""checkers.photo.analysis: border statistics, silhouette (head top, centre) and colour families."""
+"""checkers.photo.analysis on drawn portraits: backdrop, person (head top, centre), shadows, clutter."""
 
 from __future__ import annotations
 
 import pytest
+from PIL import ImageDraw
 
-from checkers.photo.analysis import border_stats, colour_words, family_of, silhouette
+from checkers.photo.analysis import analyse
 from checkers.photo.pixels import Pixels
 
 from .factory import LIGHT_BLUE, WHITE, pixels, portrait
@@ -15,42 +16,45 @@ from .factory import LIGHT_BLUE, WHITE, pixels, portrait
 def test_head_top_and_centre_found(size: tuple[int, int], colour: tuple[int, int, int]) -> None:
     w, h = size
     for top, shift in ((h // 8, 0), (h // 5, w // 10)):
-        px = pixels(portrait(w, h, bg=colour, head_top=top, shift=shift))
-        border = border_stats(px)
-        sil = silhouette(px, border)
-        assert sil.head_top is not None and abs(sil.head_top - top) <= max(2, h // 160), (size, top, sil)
-        assert sil.centre_x is not None and abs(sil.centre_x - (w / 2 + shift)) <= w * 0.02, (size, shift, sil)
+        layout = analyse(pixels(portrait(w, h, bg=colour, head_top=top, shift=shift)))
+        assert layout.unreliable is None, (size, colour, layout)
+        assert layout.head_top is not None and abs(layout.head_top - top) <= max(2, h // 160), (size, top, layout)
+        assert layout.centre_x is not None and abs(layout.centre_x - (w / 2 + shift)) <= w * 0.02, (size, shift)
 
 
-def test_border_of_plain_background() -> None:
-    stats = border_stats(pixels(portrait(bg=LIGHT_BLUE, noise=0)))
-    assert stats.rgb == LIGHT_BLUE and stats.outliers == 0 and stats.gradient == 0 and stats.samples > 100
-    assert stats.to_dict()["rgb"] == list(LIGHT_BLUE)
+def test_plain_background() -> None:
+    layout = analyse(pixels(portrait(bg=LIGHT_BLUE, noise=0)))
+    assert layout.rgb == LIGHT_BLUE and layout.outliers == 0 and layout.gradient == 0 and layout.shadow is None
+    assert layout.to_dict()["rgb"] == list(LIGHT_BLUE) and layout.free > 100 and layout.touched == 0
 
 
 def test_no_sitter() -> None:
-    px = pixels(portrait(person=False))
-    sil = silhouette(px, border_stats(px))
-    assert sil.head_top is None and sil.centre_x is None
+    layout = analyse(pixels(portrait(person=False)))
+    assert layout.head_top is None and layout.centre_x is None and layout.unreliable is None
 
 
 def test_single_colour_image() -> None:
-    px = Pixels(16, 16, bytes([7, 8, 9]) * 256)
-    stats = border_stats(px)
-    assert stats.rgb == (7, 8, 9) and silhouette(px, stats).head_top is None
+    layout = analyse(Pixels(16, 16, bytes([7, 8, 9]) * 256))
+    assert layout.rgb == (7, 8, 9) and layout.head_top is None
 
 
-@pytest.mark.parametrize("rgb, families, words", [
-    ((255, 255, 255), {"white"}, "白色"),
-    ((100, 197, 255), {"blue", "light_blue"}, "浅蓝色"),
-    ((20, 60, 160), {"blue"}, "蓝色"),
-    ((67, 142, 219), {"blue"}, "蓝色"),  # the usual ID-photo blue is not light blue
-    ((140, 200, 240), {"blue", "light_blue"}, "浅蓝色"),
-    ((200, 30, 40), {"red"}, "红色"),
-    ((240, 240, 240), {"white"}, "白色"),
-    ((128, 128, 128), set(), "灰色"),
-    ((10, 10, 10), set(), "黑色"),
-    ((60, 160, 60), set(), "绿色"),
-])
-def test_colour_families(rgb: tuple[int, int, int], families: set[str], words: str) -> None:
-    assert family_of(rgb) == families and colour_words(rgb) == words
+def test_hair_at_the_top_edge_is_not_background() -> None:
+    layout = analyse(pixels(portrait(head_top=-30)))
+    assert layout.head_top == 0 and layout.unreliable is None
+    assert layout.touched > 0.02 and layout.outliers == 0  # the hair is left out of the background statistics
+
+
+def test_shadow_beside_the_person_is_not_the_person() -> None:
+    image = portrait(noise=0)
+    ImageDraw.Draw(image).rectangle([330, 300, 479, 639], fill=(60, 118, 153))  # light blue at 60 % exposure
+    image.paste(portrait(noise=0).crop((0, 0, 330, 640)))
+    layout = analyse(pixels(image))
+    assert layout.shadow is not None and layout.shadow.side == "右侧" and layout.shadow.depth > 20
+    assert layout.centre_x is not None and abs(layout.centre_x - 240) <= 10
+
+
+def test_a_lamp_beside_the_head_makes_the_layout_unreliable() -> None:
+    image = portrait()
+    ImageDraw.Draw(image).rectangle([0, 40, 120, 200], fill=(250, 230, 120))
+    layout = analyse(pixels(image))
+    assert layout.unreliable is not None and layout.outliers > 0.12

@@ -9,7 +9,7 @@ import pytest
 
 from checkers import web
 from checkers.photo import api
-from checkers.photo.result import CHECK_IDS
+from checkers.photo.table import CHECK_IDS
 
 from .factory import jpeg, patch, portrait, segment_offset
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from checkers.photo import api
-from checkers.photo.result import CHECK_IDS
+from checkers.photo.table import CHECK_IDS
 from checkers.photo.spec import FilenameRule, Limit
 
 from .conftest import by_id, statuses
@@ -29,7 +29,7 @@ def test_compliant_photo_passes_every_file_check(good: bytes) -> None:
     result = check(good)
     assert [c["id"] for c in result["checks"]] == list(CHECK_IDS)
     got = statuses(result)
-    assert all(got[c] == "pass" for c in ("format", "extension", "file_size", "dimensions", "dpi", "color",
+    assert all(got[c] == "pass" for c in ("format", "extensions", "file_size_kb", "dimensions", "dpi", "color",
                                           "quality", "orientation")), got
     assert got["background"] == got["framing"] == "skip" and got["filename"] == "skip"
     assert result["ok"] is True
@@ -44,7 +44,7 @@ def test_format_fails_for_non_jpeg(data: bytes) -> None:
     result = check(data)
     got = statuses(result)
     assert got["format"] == "fail" and result["ok"] is False
-    for cid in ("dimensions", "dpi", "color", "quality", "orientation", "background", "framing", "file_size"):
+    for cid in ("dimensions", "dpi", "color", "quality", "orientation", "background", "framing", "file_size_kb"):
         assert got[cid] == "skip", cid
     assert "JPEG" in by_id(result, "format")["message"]
 
@@ -76,16 +76,16 @@ def test_format_passes_progressive() -> None:
     ("photo.jpg", "pass"), ("PHOTO.JPG", "pass"), ("photo.jpeg", "fail"), ("photo.png", "fail"), ("photo", "fail"),
 ])
 def test_extension_national_wants_jpg(good: bytes, name: str, expected: str) -> None:
-    assert status(good, "extension", filename=name) == expected
+    assert status(good, "extensions", filename=name) == expected
 
 
 @pytest.mark.parametrize("name, expected", [("a.jpeg", "pass"), ("a.jpg", "pass"), ("a.png", "warn")])
 def test_extension_without_rule(good: bytes, name: str, expected: str) -> None:
-    assert status(good, "extension", "henan/registration", filename=name) == expected
+    assert status(good, "extensions", "henan/registration", filename=name) == expected
 
 
 def test_extension_skipped_without_a_name(good: bytes) -> None:
-    assert status(good, "extension", filename=None) == "skip"
+    assert status(good, "extensions", filename=None) == "skip"
 
 
 # --- file_size (KB = 1024 bytes) ------------------------------------------------------------------
@@ -95,27 +95,27 @@ def test_file_size_limits_use_1024_bytes(good: bytes) -> None:
     over = with_comment(good, 40 * 1024 + 1)
     at_min = with_comment(jpeg(portrait(noise=0)), 20 * 1024)
     # gansu/registration: 20–40 KB, a hard limit (fujian/registration became soft: its source says “一般”)
-    assert status(at_max, "file_size", "gansu/registration") == "pass"
-    assert status(over, "file_size", "gansu/registration") == "fail"
-    assert status(at_min, "file_size", "gansu/registration") == "pass"
+    assert status(at_max, "file_size_kb", "gansu/registration") == "pass"
+    assert status(over, "file_size_kb", "gansu/registration") == "fail"
+    assert status(at_min, "file_size_kb", "gansu/registration") == "pass"
     under = with_comment(jpeg(portrait(noise=0)), 20 * 1024 - 1)
-    assert status(under, "file_size", "gansu/registration") == "fail"
+    assert status(under, "file_size_kb", "gansu/registration") == "fail"
 
 
 def test_file_size_soft_limit_warns(good: bytes) -> None:
-    item = by_id(check(with_comment(good, 41 * 1024)), "file_size")
+    item = by_id(check(with_comment(good, 41 * 1024)), "file_size_kb")
     assert item["status"] == "warn" and "41.0 KB" in item["message"] and "1024" in item["message"]
 
 
 def test_file_size_padding_after_end_marker_warns() -> None:
     small = jpeg(portrait(noise=0), quality=40)
     padded = small + bytes(25 * 1024 - len(small))
-    item = by_id(check(padded, "fujian/registration"), "file_size")
+    item = by_id(check(padded, "fujian/registration"), "file_size_kb")
     assert item["status"] == "warn" and "附加数据" in item["message"]
 
 
 def test_file_size_uses_the_real_size_when_given(good: bytes) -> None:
-    assert status(good, "file_size", "gansu/registration", file_size=80 * 1024) == "fail"
+    assert status(good, "file_size_kb", "gansu/registration", file_size=80 * 1024) == "fail"
 
 
 # --- dimensions -----------------------------------------------------------------------------------
@@ -238,8 +238,8 @@ def test_filename_rule_from_a_spec(good: bytes, variant: Any) -> None:
 def test_rules_absent_are_skipped(good: bytes, variant: Any) -> None:
     catalog = variant(NATIONAL, file_size_kb=None, dimensions=None, color=None, quality=None, extensions=None)
     got = statuses(api.check(good, "test/graduation", "a.jpg", catalog=catalog))
-    assert got["file_size"] == got["dimensions"] == got["color"] == got["quality"] == "skip"
-    assert got["extension"] == "pass"
+    assert got["file_size_kb"] == got["dimensions"] == got["color"] == got["quality"] == "skip"
+    assert got["extensions"] == "pass"
 
 
 def test_soft_quality_limit_warns(good: bytes, variant: Any) -> None:

@@ -91,8 +91,8 @@ def test_extreme_aspect_header_decodes_small_and_fast() -> None:
     small = jpeg(portrait(96, 128, noise=3))
     sof = segment_offset(small, 0xC0)
     tall = patch(small, sof + 5, struct.pack(">HH", 65000, 256))
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: wall time stretches on a busy machine
     px = decode(tall, info(tall))
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert isinstance(px, str) or px.width * px.height <= 4_000_000
     assert elapsed < 0.3

@@ -38,7 +38,13 @@ def test_background_reference_colour() -> None:
     white = bg(NATIONAL, WHITE)
     assert white["status"] == "fail" and "白色" in white["message"] and "换成规定的背景色" in white["message"]
     assert bg(NATIONAL, RED)["status"] == "fail"
-    assert bg(NATIONAL, (150, 210, 255))["status"] == "warn"  # 52 from the reference
+    assert bg(NATIONAL, (150, 210, 255))["status"] == "pass"  # a paler light blue, lightness within 6
+    id_blue = bg(NATIONAL, (66, 142, 218))
+    assert id_blue["status"] == "fail" and "不是浅蓝色" in id_blue["message"]
+    darker = bg(NATIONAL, (85, 167, 217))  # the reference 15 % darker
+    assert darker["status"] == "pass" and "明度相差 11" in darker["message"]
+    too_dark = bg(NATIONAL, (70, 138, 179))  # 30 % darker: still light blue, but clearly under-exposed
+    assert too_dark["status"] == "warn" and "偏暗" in too_dark["message"] and "补光" in too_dark["message"]
 
 
 def test_background_white_for_xinjiang() -> None:
@@ -54,8 +60,12 @@ def test_background_three_choices_for_jiangxi(colour: tuple[int, int, int], expe
 
 @pytest.mark.parametrize("spec, colour, expected", [
     ("guangdong/registration", (140, 200, 240), "pass"),
-    ("guangdong/registration", (20, 60, 160), "warn"),  # blue, but not light
-    ("guangdong/registration", (67, 142, 219), "warn"),
+    ("guangdong/registration", (20, 60, 160), "fail"),  # blue, but not light
+    ("guangdong/registration", (67, 142, 219), "fail"),
+    ("guangxi/registration", (100, 197, 255), "pass"),  # 蓝色 means the blue series, light blue included
+    ("guangxi/registration", (67, 142, 219), "pass"),
+    ("xinjiang/graduation", (217, 217, 217), "pass"),  # white 15 % under-exposed
+    ("xinjiang/graduation", (175, 175, 175), "warn"),  # grey: perhaps a white backdrop much too dark
     ("guangdong/registration", WHITE, "fail"),
     ("jiangsu/registration", RED, "pass"),
     ("jiangsu/registration", (30, 80, 200), "pass"),
@@ -82,15 +92,28 @@ def test_background_gradient_fails() -> None:
         draw.line([(x, 0), (x, 40)], fill=colour)
         if x < 24 or x >= 456:
             draw.line([(x, 40), (x, 320)], fill=colour)
-    item = by_id(_check_image(image), "background")
-    assert item["status"] == "fail" and "不够均匀" in item["message"]
+    result = _check_image(image)
+    item = by_id(result, "background")
+    assert item["status"] == "fail" and "不是均匀的纯色背景" in item["message"]
+    assert by_id(result, "framing")["status"] == "skip"
 
 
 def test_background_shadow_and_clutter() -> None:
     image = portrait()
-    ImageDraw.Draw(image).rectangle([440, 0, 479, 300], fill=(60, 110, 150))  # a shadow down the right edge
+    ImageDraw.Draw(image).rectangle([440, 0, 479, 300], fill=(60, 110, 150))  # a dark strip down the right edge
     item = by_id(_check_image(image), "background")
-    assert item["status"] in ("warn", "fail") and item["values"]["gradient"] > 24
+    assert item["status"] == "fail" and item["values"]["outliers"] > 0.12
+
+
+def test_shadow_behind_the_shoulder_fails_with_advice() -> None:
+    image = portrait()
+    ImageDraw.Draw(image).polygon([(300, 330), (479, 250), (479, 639), (300, 639)], fill=(60, 118, 153))
+    image.paste(portrait().crop((0, 0, 300, 640)))
+    result = _check_image(image)
+    item = by_id(result, "background")
+    assert item["status"] == "fail" and "右侧的背景上有阴影" in item["message"] and "离背景远一些" in item["message"]
+    framing = by_id(result, "framing")
+    assert framing["status"] == "pass" and abs(framing["values"]["offset_px"]) <= 6  # the shadow is not the person
 
 
 def test_background_uniform_only_rule() -> None:
@@ -118,7 +141,8 @@ def test_framing_pass() -> None:
 @pytest.mark.parametrize("head_top, word", [(25, "往上移"), (150, "往下移")])
 def test_framing_head_top_outside(head_top: int, word: str) -> None:
     item = frame(head_top=head_top)
-    assert item["status"] == "fail" and word in item["message"] and f"{head_top} 像素" in item["message"]
+    assert item["status"] == "fail" and word in item["message"] and abs(item["values"]["head_top"] - head_top) <= 2
+    assert f"{item['values']['head_top']} 像素" in item["message"]
 
 
 def test_framing_head_cut_off() -> None:

@@ -12,7 +12,7 @@ import pytest
 from checkers import web as adapter
 from checkers.photo.decode import decode
 from checkers.photo.jpeg import JpegInfo, parse
-from checkers.photo.result import CHECK_IDS
+from checkers.photo.table import CHECK_IDS
 
 pytestmark = [pytest.mark.node, pytest.mark.slow]
 
