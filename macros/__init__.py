@@ -28,6 +28,10 @@ def define_env(env: Any) -> None:
         return renderer().coverage_page()
 
     @env.macro
+    def calendar_page() -> str:
+        return renderer().calendar_page()
+
+    @env.macro
     def national_page(key: str) -> str:
         return renderer().national_page(key)
 

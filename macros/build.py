@@ -6,11 +6,11 @@ rebuild loads the config again and so gets a new SiteBuild."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from macros import catalog, pages
+from macros import calendars, catalog, pages
 from macros.data import ROOT, DataErrors, Dataset, load_dataset, today
 from macros.render import Renderer
 from runtime.site import SiteRuntime
@@ -42,9 +42,10 @@ class SiteBuild:
     renderer: Renderer
     runtime: SiteRuntime
     edit_base: str | None = None
+    files: dict[str, bytes] = field(default_factory=dict)  # other generated files: site path -> bytes (.ics)
 
     @classmethod
-    def load(cls, root: Path = ROOT, edit_base: str | None = None) -> SiteBuild:
+    def load(cls, root: Path = ROOT, edit_base: str | None = None, site_url: str | None = None) -> SiteBuild:
         """Validate data/ and write the checkers' catalog (the runtime's input); raises BuildError listing every
         problem in the data. ``edit_base``: where the repository's edit links start (see :func:`edit_base`)."""
         try:
@@ -53,13 +54,16 @@ class SiteBuild:
             lines = "\n".join(f"  {line}" for line in err.lines)
             raise BuildError(f"数据检查未通过，共 {len(err.lines)} 处问题（data validation failed）：\n{lines}") from None
         catalog.write(data, root)
-        return cls.of_data(data, root, edit_base)
+        return cls.of_data(data, root, edit_base, site_url)
 
     @classmethod
-    def of_data(cls, data: Dataset, root: Path = ROOT, edit_base: str | None = None) -> SiteBuild:
-        """The build of already validated ``data``."""
-        return cls(data, pages.generated(data), Renderer(data, today(), edit_base, root),
-                   SiteRuntime(root, with_runtime=wants_runtime()), edit_base)
+    def of_data(cls, data: Dataset, root: Path = ROOT, edit_base: str | None = None,
+                site_url: str | None = None) -> SiteBuild:
+        """The build of already validated ``data``; ``site_url``: where the site is published (mkdocs.yml)."""
+        day = today()
+        return cls(data, pages.generated(data), Renderer(data, day, edit_base, root, site_url),
+                   SiteRuntime(root, with_runtime=wants_runtime()), edit_base,
+                   calendars.files(data, site_url or "/", day))
 
     def edit_origin(self, src: str, docs_dir: str) -> str:
         """The repository file a page's edit link opens: the data file a generated page comes from, else the
@@ -69,8 +73,12 @@ class SiteBuild:
         return origin or f"{Path(docs_dir).name}/{src}"
 
     def edit_url(self, src: str, docs_dir: str) -> str | None:
-        """The edit link of the page made from ``src`` (None without a repository)."""
-        return f"{self.edit_base}{self.edit_origin(src, docs_dir)}" if self.edit_base else None
+        """The edit link of the page made from ``src``; None without a repository, and for a generated page that is
+        computed from all the data (coverage, calendar): there is no one file an editor could open for it."""
+        page = self.pages.get(src)
+        if not self.edit_base or (page is not None and not (page.origin and self.data.origin.get(page.origin))):
+            return None
+        return f"{self.edit_base}{self.edit_origin(src, docs_dir)}"
 
 
 def attach(config: Any, build: SiteBuild) -> None:

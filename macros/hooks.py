@@ -20,7 +20,7 @@ from runtime.site import InstallError  # noqa: E402
 
 def on_config(config: Any) -> Any:
     try:
-        site = build.SiteBuild.load(ROOT, build.edit_base(config))
+        site = build.SiteBuild.load(ROOT, build.edit_base(config), config["site_url"])
     except build.BuildError as err:
         raise Abort(str(err)) from None
     build.attach(config, site)
@@ -36,6 +36,8 @@ def on_files(files: Files, config: Any) -> Files:
     for page in build.of(config).pages.values():
         if files.get_file_from_path(page.src) is None:
             files.append(File.generated(config, page.src, content=page.markdown))
+    for src, content in build.of(config).files.items():  # the .ics calendars
+        files.append(File.generated(config, src, content=content))
     return files
 
 

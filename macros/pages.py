@@ -13,6 +13,7 @@ REGIONS = ("华北", "东北", "华东", "华中", "华南", "西南", "西北")
 PROVINCE_INDEX = "provinces/index.md"
 PLAN_INDEX = "plans/index.md"
 COVERAGE_SRC = "about/coverage.md"  # what the data covers, province by topic (macros/coverage.py)
+CALENDAR_SRC = "calendar/index.md"  # every dated round; the .ics files beside it come from macros/calendars.py
 # Hand-written pages (in docs/) the nav lists when they exist.
 TOOL_PAGES = (("照片检查", "tools/photo.md"), ("毕业课程自查", "tools/courses.md"))
 ABOUT_PAGES = (("参与编辑", "contributing.md"), ("关于本手册", "about.md"))
@@ -49,7 +50,8 @@ def _call(macro: str, *args: str) -> str:
 
 def generated(dataset: Any) -> dict[str, Page]:
     """Source path -> every page the build generates from ``dataset``."""
-    pages = [Page(PROVINCE_INDEX, _call("province_index")), Page(COVERAGE_SRC, _call("coverage_page"))]
+    pages = [Page(PROVINCE_INDEX, _call("province_index")), Page(COVERAGE_SRC, _call("coverage_page")),
+             Page(CALENDAR_SRC, _call("calendar_page"))]
     pages += [Page(guide_src(slug, topic), _call("province_guide", slug, topic), f"province:{slug}")
               for slug in SLUGS for topic in TOPICS]
     pages += [Page(national_src(topic), _call("national_topic", topic), "national") for topic in TOPICS]
@@ -72,6 +74,7 @@ def nav(dataset: Any, docs: Path) -> list[Any]:
         {"首页": "index.md"},
         {"各省指南": [PROVINCE_INDEX] + [{r: items} for r, items in regions.items() if items]},
         {"全国规则": national},
+        {"办理日历": CALENDAR_SRC},
     ]
     tools = [{title: path} for title, path in TOOL_PAGES if (docs / path).exists()]
     if tools:

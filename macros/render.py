@@ -17,7 +17,7 @@ from checkers.common import CONFIDENCE_WORDS, KIND_WORDS
 from macros import widgets
 from macros.data import OLD_ROUND_AFTER, ROOT, STALE_AFTER, Dataset, fact_checked, is_stale, topic_checked
 from macros.models import ROUND_WORDS, SLUGS, TOPICS
-from macros.pages import COVERAGE_SRC, PROVINCE_INDEX, REGIONS, TOPIC_TITLES, guide_src, national_src, plan_src
+from macros.pages import CALENDAR_SRC, COVERAGE_SRC, PROVINCE_INDEX, REGIONS, TOPIC_TITLES, guide_src, national_src, plan_src
 
 TEMPLATES = Path(__file__).parent / "templates"
 CONFIDENCE = CONFIDENCE_WORDS
@@ -85,12 +85,15 @@ def git_dates(root: Path = ROOT) -> dict[str, str]:
 class Renderer:
     """Holds the dataset and renders each kind of page; one instance per build."""
 
-    def __init__(self, dataset: Dataset, today: datetime.date, edit_base: str | None = None, root: Path = ROOT):
+    def __init__(self, dataset: Dataset, today: datetime.date, edit_base: str | None = None, root: Path = ROOT,
+                 site_url: str | None = None):
         self.data = dataset
+        self.site_url = site_url  # the published address: printed checklists say where they came from
         self.today = today
         self.edit_base = edit_base  # "<repository>/edit/<branch>/": data-file edit links on the coverage page
         self.root = root
         self._files: dict[int, str] | None = None  # record -> its data file, for its second-reader records
+        self._calendar_slugs: set[str] | None = None
 
     @functools.cached_property
     def _git_dates(self) -> dict[str, str]:
@@ -109,7 +112,7 @@ class Renderer:
             today=self.today, link=link, page_src=page_src, data=self.data, widget=self.embedded_widget,
             checked=self._checked, stale=self._stale,
             changed=self.changed, reviewed=self._reviewed, rounds_view=self._rounds_view,
-            spec_reviewed=self._spec_reviewed, **context,
+            spec_reviewed=self._spec_reviewed, calendar_file=self.calendar_file, **context,
         )
 
     def _spec_reviewed(self, spec: Any) -> datetime.date | None:
@@ -163,6 +166,7 @@ class Renderer:
             # The guide prints only the national steps and notes: only their sources are listed.
             national_sources=self._used_sources(self.data.national, national_topic.steps + national_topic.notes),
             origin_key=f"province:{slug}",
+            page_url=f"{self.site_url.rstrip('/')}/provinces/{slug}/{topic}/" if self.site_url else "本手册网页版",
         )
 
     def guide_spec(self, slug: str, topic: str) -> str | None:
@@ -253,6 +257,28 @@ class Renderer:
             row["cells"].append(cell)
         return self._render("coverage.md.j2", COVERAGE_SRC, rows=list(rows.values()), totals=totals,
                             edit_base=self.edit_base)
+
+    def calendar_file(self, slug: str) -> str | None:
+        """The province's .ics path in the site, or None when it has no dated round (no empty calendars)."""
+        from macros.calendars import ics_src, windows
+
+        if self._calendar_slugs is None:
+            self._calendar_slugs = {w.slug for w in windows(self.data)}
+        return ics_src(slug) if slug in self._calendar_slugs else None
+
+    def calendar_page(self) -> str:
+        """/calendar/: upcoming and recent dated windows of every province, and the .ics files to subscribe to."""
+        from macros.calendars import ALL, ics_src, windows
+
+        items = windows(self.data)
+        upcoming = sorted((w for w in items if w.last_day() >= self.today), key=lambda w: (w.first_day(), w.uid))
+        past = sorted((w for w in items if w.last_day() < self.today), key=lambda w: (w.first_day(), w.uid),
+                      reverse=True)
+        recent = [w for w in past if self.today - w.last_day() <= STALE_AFTER]
+        older = [w for w in past if self.today - w.last_day() > STALE_AFTER]
+        feeds = [(self.data.provinces[s], ics_src(s)) for s in SLUGS if any(w.slug == s for w in items)]
+        return self._render("calendar.md.j2", CALENDAR_SRC, upcoming=upcoming, recent=recent, older=older,
+                            feeds=feeds, all_src=ics_src(ALL), count=len(items))
 
     def photo_spec(self, spec_id: str, page_src: str) -> str:
         return self._render("photo_spec.md.j2", page_src, spec=self.data.photo_specs[spec_id], spec_id=spec_id)

@@ -59,3 +59,7 @@ def test_edit_links_open_the_data_file_or_the_markdown() -> None:
     linked = SiteBuild.of_data(dataset(), ROOT, "https://example.org/repo/edit/main/")
     assert linked.edit_url("provinces/yunnan/lookup.md", "/x/docs") == \
         "https://example.org/repo/edit/main/data/provinces/yunnan.yml"
+    assert linked.edit_url("tools/photo.md", "/x/docs") == "https://example.org/repo/edit/main/docs/tools/photo.md"
+    # Pages computed from all the data have no one file to open: no edit link rather than a link to nothing.
+    for src in ("provinces/index.md", pages.COVERAGE_SRC, pages.CALENDAR_SRC):
+        assert src in build.pages and linked.edit_url(src, "/x/docs") is None, src

@@ -15,6 +15,7 @@ PAGES = [
     "provinces/qinghai/registration/",
     "provinces/",
     "national/kaoji-vs-xueji/",
+    "calendar/",
     "",
 ]
 
