@@ -9,11 +9,9 @@ Causes (parser gaps, and the test plan writer, tests/courses/plan_variants.py, k
   jiangsu/081301: viewer：独立实践 11021 被挂到上一行理论课 15040 之下（版式里紧随其后），课程门数因而差 1
   jiangsu/082502: 选考课按考外语/不考外语两条路径：解析器读出的组规则与记录不同（多出空组与 13000 组）；typed 里（设计）行没有挂到 14274
   jiangsu/101101: 考/不考英语两条路径的选考规则：读成“考外语者不少于 4 门 20 学分”两组和语言组，而记录是“不考英语者 5 门全选”
-  jiangsu/120202: pdf/typed/viewer：14443 消费者行为学 的名称没有读出（换行名称的版式）
   jiangsu/120206: viewer：独立实践 14106 被挂到 15040 之下，课程门数因而差 1
   jiangsu/120301: 考/不考英语两条路径的选考规则：组规则多出空组与 13000 组，标签为“外语”而记录为“英语”
   jiangsu/120601: typed：没有考试方式列，独立实践 14387 被当作 14386 的实践环节
-  jiangsu/120901K: pdf/typed/viewer：14002 旅游消费者行为 的名称没有读出（换行名称的版式）
   zhejiang/570103K: pdf：选考“不少于 5 门、不少于 20 学分”只读出 5 门，学分下限未读出
 """
 
@@ -89,12 +87,6 @@ KNOWN_PLAN: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'csv'): ["not
                                 "'04435', '13198', '03700'], ['13000'], ['13000', '13203', '03201', '13204', "
                                 "'13205', '13206', '13207', '03007', '03008'], ['13000', '13203', '03201', '13204', "
                                 "'13205', '13206', '13207', '03007', '03008']]"],
- ('jiangsu/120202', 'pdf'): ["not read ('14443', '消费者行为学', 6.0, 'theory', None)",
-                             "read instead ('14443', '', 6.0, 'theory', None)"],
- ('jiangsu/120202', 'typed'): ["not read ('14443', '消费者行为学', 6.0, '', None)",
-                               "read instead ('14443', '', 6.0, '', None)"],
- ('jiangsu/120202', 'viewer'): ["not read ('14443', '消费者行为学', 6.0, 'theory', None)",
-                                "read instead ('14443', '', 6.0, 'theory', None)"],
  ('jiangsu/120206', 'viewer'): ["not read ('14106', '人力资源管理高级实验（实践）', 4.0, 'practical', None)",
                                 "read instead ('14106', '人力资源管理高级实验（实践）', 4.0, 'practical', '15040')"],
  ('jiangsu/120301', 'csv'): ["rules [[], ['03353', '14043', '00209', '02680', '06187', '02678'], ['03353', '14043', "
@@ -118,13 +110,7 @@ KNOWN_PLAN: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'csv'): ["not
                                 "'14048', '00134', '14050', '14049', '08988', '12658'], ['13000', '13683', '14048', "
                                 "'00134', '14050', '14049', '08988', '12658']]"],
  ('jiangsu/120601', 'typed'): ["not read ('14387', '物流管理软件操作（实践）', 2.0, '', None)",
-                               "read instead ('14387', '物流管理软件操作（实践）', 2.0, '', '14386')"],
- ('jiangsu/120901K', 'pdf'): ["not read ('14002', '旅游消费者行为', 6.0, 'theory', None)",
-                              "read instead ('14002', '', 6.0, 'theory', None)"],
- ('jiangsu/120901K', 'typed'): ["not read ('14002', '旅游消费者行为', 6.0, '', None)",
-                                "read instead ('14002', '', 6.0, '', None)"],
- ('jiangsu/120901K', 'viewer'): ["not read ('14002', '旅游消费者行为', 6.0, 'theory', None)",
-                                 "read instead ('14002', '', 6.0, 'theory', None)"]}
+                               "read instead ('14387', '物流管理软件操作（实践）', 2.0, '', '14386')"]}
 
 KNOWN_VERDICT: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'pdf'): ['case 0 eligible: False != True',
                              "case 0 credits: {'earned': 69, 'required': 73} != {'earned': 73, 'required': 73}",

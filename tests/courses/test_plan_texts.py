@@ -41,9 +41,6 @@ KNOWN: dict[str, list[str]] = {
                       "把专业考试计划的课程表粘贴到计划框。"],
     # "组一 … 任选 1 组 … 组二" spans four rows: the parser does not read the two groups.
     "jiangsu/040106": ["rules [['13000', '14970']]"],
-    # "消费者行为学": the name is not read from its row.
-    "jiangsu/120901K": ["course ('14002', '', 6.0, 'theory', None) != ('14002', '旅游消费者行为', 6.0, 'theory', None)"],
-    "jiangsu/120202": ["course ('14443', '', 6.0, 'theory', None) != ('14443', '消费者行为学', 6.0, 'theory', None)"],
 }
 
 
