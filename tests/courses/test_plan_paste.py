@@ -220,3 +220,13 @@ def test_english_or_not_rule_from_a_wrapped_remark_column(name: str, electives: 
     assert result["eligible"] and result["path"]["id"] == "no-foreign-language", result["messages"]
     short = api.check_pasted(text, scores.replace(groups["electives"]["courses"][0], "99999"), prior_diploma=True)
     assert not short["eligible"]
+
+
+def test_a_name_with_zhe_is_a_name_and_a_row_takes_the_number_nearest_to_it() -> None:
+    text = ("凡取得本专业考试计划规定的 14 门课程的合格成绩，累计达到 20 学分，颁发毕业证书。\n序号\n课程代码\n课程名称\n学分\n"
+            "1\n15040\n习近平新时代中国特色社会主义思想概论\n3\n2\n14443\n消费者行为学\n6\n3\n14002\n旅游消费者行为\n6\n"
+            "14\n14106\n人力资源管理高级实验（实践）\n4\n")
+    parsed = understood(text)
+    got = {c["code"]: (c["name"], c["seq"], c["theory"]) for c in parsed["courses"]}
+    assert got["14443"] == ("消费者行为学", "2", None) and got["14002"] == ("旅游消费者行为", "3", None)
+    assert got["15040"][1] == "1" and got["14106"] == ("人力资源管理高级实验（实践）", "14", None)
