@@ -5,11 +5,10 @@ a parser change that fixes (or changes) one of them makes the test fail until th
 Causes (parser gaps, and the test plan writer, tests/courses/plan_variants.py, knowing only one elective layout):
 
   jiangsu/040106: 两组任选 1 组（组一/组二）：解析器尚不认“任选 1 组”的组规则；portal/csv/pdf/typed 读漏组内课程 11191、11192，viewer 读成两条二选一；判定随之不同
-  jiangsu/050262: typed/viewer 版式里 00839/00840 二选一被读成 choice，而记录里没有这条规则（或写法不同）
   jiangsu/082502: 选考课按考外语/不考外语两条路径：解析器读出的组规则与记录不同（多出空组与 13000 组）；typed 里（设计）行没有挂到 14274
   jiangsu/101101: 考/不考英语两条路径的选考规则：读成“考外语者不少于 4 门 20 学分”两组和语言组，而记录是“不考英语者 5 门全选”
   jiangsu/120301: 考/不考英语两条路径的选考规则：组规则多出空组与 13000 组，标签为“外语”而记录为“英语”
-  jiangsu/120601: typed：没有考试方式列，独立实践 14387 被当作 14386 的实践环节
+  jiangsu/120601: typed：没有考试方式列，14386 物流管理软件操作（计划中是实践）看来像理论课，14387“…（实践）”于是按同名挂到它之下——打字文本本身无从区分
   zhejiang/570103K: pdf：选考“不少于 5 门、不少于 20 学分”只读出 5 门，学分下限未读出
 """
 
@@ -34,8 +33,6 @@ KNOWN_PLAN: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'csv'): ["not
                                "rules [['13000', '14970']]"],
  ('jiangsu/040106', 'viewer'): ["rules [['11191', '11190'], ['11191', '11190'], ['11192', '03670'], ['11192', "
                                 "'03670'], ['13000', '14970']]"],
- ('jiangsu/050262', 'typed'): ["rules [['00839', '00840']]"],
- ('jiangsu/050262', 'viewer'): ["rules [['00839', '00840']]"],
  ('jiangsu/082502', 'csv'): ["rules [[], ['02480', '04624', '13741', '08295', '13742', '13738'], ['02480', '04624', "
                              "'13741', '08295', '13742', '13738'], ['13000'], ['13000', '13422', '13423', '02160', "
                              "'02161', '13739', '14274', '14275', '14276', '13746', '06610', '08291', '08292'], "
@@ -242,31 +239,6 @@ KNOWN_VERDICT: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'pdf'): ['
                                 "'min_courses': 2, 'min_credits': None, 'ok': False}, {'id': 'electives', 'label': "
                                 "'', 'courses': 2, 'credits': 8, 'min_courses': 2, 'min_credits': None, 'ok': True}]",
                                 "case 3 path: {'id': 'foreign-language', 'label': '考外语'}"],
- ('jiangsu/050262', 'viewer'): ['case 0 eligible: False != True',
-                                "case 0 missing: [{'code': '00841', 'name': '第二外语（法语）'}] != []",
-                                "case 0 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
-                                "('00839', 'passed'), ('00840', 'not_needed'), ('00841', 'missing'), ('13605', "
-                                "'passed'), ('13606', 'passed'), ('13607', 'passed'), ('14146', 'passed'), ('08680', "
-                                "'passed'), ('13886', 'passed'), ('07969', 'passed'), ('00891', 'passed'), ('00952', "
-                                "'passed'), ('00321', 'passed'), ('11677', 'passed')]",
-                                "case 1 missing: [{'code': '15040', 'name': '习近平新时代中国特色社会主义思想概论'}, {'code': '15043', "
-                                "'name': '中国近现代史纲要'}, {'code': '00841', 'name': '第二外语（法语）'}] != [{'code': '15040', "
-                                "'name': '习近平新时代中国特色社会主义思想概论'}, {'code': '15043', 'name': '中国近现代史纲要'}]",
-                                "case 1 courses: [('15040', 'missing'), ('15043', 'missing'), ('15044', 'passed'), "
-                                "('00839', 'passed'), ('00840', 'not_needed'), ('00841', 'missing'), ('13605', "
-                                "'passed'), ('13606', 'passed'), ('13607', 'passed'), ('14146', 'passed'), ('08680', "
-                                "'passed'), ('13886', 'passed'), ('07969', 'passed'), ('00891', 'passed'), ('00952', "
-                                "'passed'), ('00321', 'passed'), ('11677', 'passed')]",
-                                "case 2 missing: [{'code': '00841', 'name': '第二外语（法语）'}, {'code': '00321', 'name': "
-                                "'中国文化概论'}, {'code': '00839/00840', 'name': '第二外语（俄语） 或 第二外语（日语）（任选一门）'}, {'code': "
-                                "'11677', 'name': '商务英语毕业论文'}] != [{'code': '00321', 'name': '中国文化概论'}, {'code': "
-                                "'00839/00840/00841', 'name': '第二外语（俄语） 或 第二外语（日语） 或 第二外语（法语）（任选一门）'}, {'code': "
-                                "'11677', 'name': '商务英语毕业论文'}]",
-                                "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
-                                "('00839', 'optional'), ('00840', 'optional'), ('00841', 'missing'), ('13605', "
-                                "'passed'), ('13606', 'passed'), ('13607', 'passed'), ('14146', 'passed'), ('08680', "
-                                "'passed'), ('13886', 'passed'), ('07969', 'passed'), ('00891', 'passed'), ('00952', "
-                                "'passed'), ('00321', 'failed'), ('11677', 'missing')]"],
  ('jiangsu/082502', 'pdf'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 47, "
                              "'min_courses': 4, 'min_credits': 17, 'ok': True}, {'id': 'electives', 'label': '', "
                              "'courses': 4, 'credits': 19, 'min_courses': 4, 'min_credits': 17, 'ok': True}, {'id': "

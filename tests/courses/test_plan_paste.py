@@ -230,3 +230,13 @@ def test_a_name_with_zhe_is_a_name_and_a_row_takes_the_number_nearest_to_it() ->
     got = {c["code"]: (c["name"], c["seq"], c["theory"]) for c in parsed["courses"]}
     assert got["14443"] == ("消费者行为学", "2", None) and got["14002"] == ("旅游消费者行为", "3", None)
     assert got["15040"][1] == "1" and got["14106"] == ("人力资源管理高级实验（实践）", "14", None)
+
+
+@pytest.mark.parametrize("text", [
+    "00839 第二外语（俄语） 6 任选一门\n00840 第二外语（日语） 6\n00841 第二外语（法语） 6\n13605 高级商务英语 12\n",
+    "4\n00839\n第二外语（俄语）\n6\n笔试\n任选一门\n4\n00840\n第二外语（日语）\n6\n笔试\n4\n00841\n第二外语（法语）\n6\n笔试\n"
+    "5\n13605\n高级商务英语\n12\n笔试\n",
+])
+def test_a_three_way_choice_typed_or_with_the_remark_on_its_own_line(text: str) -> None:
+    parsed = understood("凡取得本专业考试计划规定的课程合格成绩，累计达到 30 学分者，颁发毕业证书。\n" + text)
+    assert [x["options"] for x in parsed["choices"]] == [["00839", "00840", "00841"]]
