@@ -238,5 +238,5 @@ def test_a_name_with_zhe_is_a_name_and_a_row_takes_the_number_nearest_to_it() ->
     "5\n13605\n高级商务英语\n12\n笔试\n",
 ])
 def test_a_three_way_choice_typed_or_with_the_remark_on_its_own_line(text: str) -> None:
-    parsed = understood("凡取得本专业考试计划规定的课程合格成绩，累计达到 30 学分者，颁发毕业证书。\n" + text)
+    parsed = understood("凡取得本专业考试计划规定的课程合格成绩，累计达到 30 学分者，颁发毕业证书。\n课程代码 课程名称 学分 备注\n" + text)
     assert [x["options"] for x in parsed["choices"]] == [["00839", "00840", "00841"]]
