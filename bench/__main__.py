@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("bench.photo", "bench.courses", "bench.plan_paste", "bench.fuzz", "bench.web", "bench.engines", "bench.build")
+SECTIONS = ("bench.photo", "bench.courses", "bench.plan_paste", "bench.fuzz", "bench.web", "bench.fix", "bench.engines", "bench.build")
 
 
 def _version(cmd: list[str]) -> str:

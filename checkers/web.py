@@ -147,6 +147,69 @@ def check_pasted_plan(args: Mapping[str, Any]) -> dict[str, Any]:
     return api.check_pasted(_str(args, "plan_text") or "", _str(args, "text") or "", prior_diploma=prior)
 
 
+def _text(args: Mapping[str, Any], key: str) -> str | None:
+    value = _str(args, key, optional=True)
+    return value if value and value.strip() else None
+
+
+def fix_prepare(args: Mapping[str, Any]) -> dict[str, Any]:
+    """For an upright photo of width×height: the size to decode it at for the plan, and what to ask for its name."""
+    from checkers.photo import fix
+    from checkers.photo.fixplan import plan_size
+    from checkers.photo.pixels import decode_refusal
+
+    size = {"width": args.get("width"), "height": args.get("height")}
+    width, height = _int(size, "width"), _int(size, "height")
+    dw, dh = plan_size(width, height)
+    return {"refusal": decode_refusal(width, height), "decode_width": dw, "decode_height": dh,
+            "needs": fix.needs(_str(args, "spec") or "")}
+
+
+def fix_needs(args: Mapping[str, Any]) -> dict[str, Any]:
+    """Whether to offer the fix after ``result`` (a check_photo answer), and what to ask for under the spec's
+    naming rule: {"offer", "number", "name", "help"}."""
+    from checkers.photo import fix
+
+    result = args.get("result")
+    if not isinstance(result, Mapping):
+        raise BadRequest("result: expected the check's answer")
+    return {"offer": fix.worth_offering(result), **fix.needs(_str(args, "spec") or "")}
+
+
+def fix_plan(args: Mapping[str, Any]) -> dict[str, Any]:
+    """checkers.photo.fix.plan on the browser's upright pixels; NamingError reaches the page as its message."""
+    from checkers.photo import fix
+
+    pixels = _pixels(args)
+    if pixels is None:
+        raise BadRequest("pixels: required")
+    size = {"width": args.get("width"), "height": args.get("height")}
+    return fix.plan(_bytes(args, "data"), _str(args, "spec") or "", pixels, _int(size, "width"), _int(size, "height"),
+                    filename=_str(args, "filename", optional=True), number=_text(args, "number"),
+                    name=_text(args, "name"))
+
+
+def fix_step(args: Mapping[str, Any]) -> dict[str, Any]:
+    from checkers.photo import fix
+
+    target = args.get("target")
+    if not isinstance(target, Mapping):
+        raise BadRequest("target: expected {width, height}")
+    return fix.step(_str(args, "spec") or "", (_int(target, "width"), _int(target, "height")), args.get("tries") or [])
+
+
+def fix_finish(args: Mapping[str, Any]) -> dict[str, Any]:
+    from checkers.photo import fix
+
+    encoded = b"" if _absent(args.get("encoded")) else _bytes(args, "encoded")
+    planned, before = args.get("planned"), args.get("before")
+    if not isinstance(planned, Mapping) or not isinstance(before, Mapping):
+        raise BadRequest("planned, before: expected objects")
+    return fix.finish(encoded, _str(args, "spec") or "", filename=_str(args, "filename") or "", pixels=_pixels(args),
+                      before=before, planned=planned, tries=args.get("tries") or [],
+                      refused=_str(args, "refused", optional=True))
+
+
 OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "specs": specs,
     "limits": limits,
@@ -156,6 +219,11 @@ OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "photo_guides": photo_guides,
     "check_courses": check_courses,
     "check_pasted_plan": check_pasted_plan,
+    "fix_needs": fix_needs,
+    "fix_prepare": fix_prepare,
+    "fix_plan": fix_plan,
+    "fix_step": fix_step,
+    "fix_finish": fix_finish,
 }
 
 

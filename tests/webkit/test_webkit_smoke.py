@@ -185,3 +185,56 @@ def test_tool_page_works_without_a_stored_snapshot(webkit: Callable[..., Any], s
                 assert driver.execute_async_script(STORED), "WebKit: the first visit stored no start-up snapshot"
             verdict, rows = _choose_photo(driver, smoke_photos["good.jpg"], "national/graduation")
             assert rows == want, f"WebKit: visit {visit} ({boot}) differs from the CLI"
+
+
+def _fix(driver: Any, what: str) -> str:
+    driver.execute_script(f"delete document.querySelector('{PHOTO}').dataset.fixedVerdict")
+    _wait(driver, "the 生成合格照片 button", "(() => { const b = document.querySelector('[data-action=\"fix\"]'); "
+          "return b && b.offsetParent !== null && !b.disabled; })()", timeout=20)
+    driver.execute_script("document.querySelector('[data-action=\"fix\"]').click()")
+    _wait(driver, f"the fixed photo ({what})", f"document.querySelector('{PHOTO}[data-fixed-verdict]')")
+    return _attr(driver, PHOTO, "data-fixed-verdict") or ""
+
+
+def _data_url_file(url: str, path: Path) -> Path:
+    import base64
+
+    head, _, body = url.partition(",")
+    assert head == "data:image/jpeg;base64", f"WebKit: the fixed photo is offered as {head[:40]!r}"
+    path.write_bytes(base64.b64decode(body))
+    return path
+
+
+def test_photo_fix_gives_a_file_that_passes_and_a_long_press_fallback(
+        webkit: Callable[..., Any], served: tuple[str, list[Any]], tmp_path: Path, artifacts: Path) -> None:
+    """生成合格照片 on a phone photo (EXIF rotation, GPS): the file passes the checker; where downloads cannot happen
+    (simulated through the page's feature hook, never the user agent) the photo is shown to long-press instead."""
+    from tests.photo import fixset
+    from tests.photo.realset import GRACE, LIGHT_BLUE
+
+    phone = tmp_path / "IMG_0417.JPG"
+    phone.write_bytes(fixset.phone(fixset.scene(GRACE, LIGHT_BLUE), orientation=6))
+    url, log = served
+    with webkit(width=390) as driver:
+        driver.get(url + "tools/photo/")
+        _ready(driver, PHOTO)
+        _choose_photo(driver, phone, "national/graduation")
+        log.clear()
+        assert _fix(driver, "download") == "ok", "WebKit: the fix of a phone photo did not pass"
+        assert [r.path for r in log] == [], f"WebKit: the fix made requests: {[r.path for r in log]}"
+        href = _attr(driver, "a[download][data-fixed]", "href")
+        assert href, "WebKit: no download link for the fixed photo"
+        fixed = _data_url_file(href, tmp_path / "fixed.jpg")
+        assert cli_json(fixed, "national/graduation")["ok"], "WebKit: the fixed photo fails the CLI checker"
+        driver.execute_script("globalThis.checkerFeatures = { download: false };")
+        assert _fix(driver, "long-press") == "ok"
+        assert driver.execute_script("return document.querySelectorAll('a[download]').length") == 0, \
+            "WebKit: a download link was offered where downloads are unavailable"
+        src = _attr(driver, "img[data-fixed-save]", "src")
+        assert src and driver.execute_script(
+            "const i = document.querySelector('img[data-fixed-save]'); return i.complete && i.naturalWidth === 480"), \
+            "WebKit: the long-press image is not shown"
+        assert cli_json(_data_url_file(src, tmp_path / "saved.jpg"), "national/graduation")["ok"]
+        hint = driver.execute_script("return document.querySelector('[data-fallback=\"long-press\"]').textContent")
+        assert "长按" in hint, "WebKit: no long-press hint"
+        driver.save_screenshot(str(artifacts / "webkit-tool-photo-fix.png"))

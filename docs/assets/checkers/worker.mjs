@@ -13,12 +13,14 @@
 // no user data is in it; a snapshot that cannot boot is dropped and the worker boots fresh.
 // Arguments are data, handed to Python's checkers.web.call(op, args) (engine.mjs); no source is ever built
 // from them. "photo" ({file, spec}) decodes the photo here, with the browser's decoder, only after Python's
-// inspect() has allowed it, and hands Python RGB bytes in the file's stored orientation.
+// inspect() has allowed it, and hands Python RGB bytes in the file's stored orientation. "fix" ({file, spec,
+// number, name, before}) makes a compliant copy of the photo (fixer.mjs): {..., data: the file's bytes | null}.
 
 import runtime from "./runtime.mjs";
 import { engineError, startEngine } from "./engine.mjs";
 import { decodeFailed, loadingError } from "./messages.mjs";
 import { dropSnapshot, findSnapshot, saveSnapshot } from "./snapshot.mjs";
+import { fixPhoto } from "./fixer.mjs";
 
 const indexURL = new URL(runtime.dir, import.meta.url).href;
 // Never fetched: the Cache API key of this build's snapshot, inside the build's hashed directory.
@@ -268,8 +270,8 @@ self.onmessage = async (event) => {
   keepSnapshot(loaded);
   if (op === "boot") return;
   try {
-    const { result, transfer } = op === "photo"
-      ? await checkPhoto(loaded, args)
+    const { result, transfer } = op === "photo" ? await checkPhoto(loaded, args)
+      : op === "fix" ? await fixPhoto(loaded, args)
       : { result: loaded.engine.call(op, args), transfer: [] };
     self.postMessage({ id, ok: true, result }, transfer);
   } catch (err) {
