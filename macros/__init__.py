@@ -24,6 +24,10 @@ def define_env(env: Any) -> None:
         return renderer().province_index()
 
     @env.macro
+    def section_index(kind: str, key: str = "") -> str:
+        return renderer().section_index(kind, key)
+
+    @env.macro
     def coverage_page() -> str:
         return renderer().coverage_page()
 

@@ -43,6 +43,8 @@ class SiteBuild:
     runtime: SiteRuntime
     edit_base: str | None = None
     files: dict[str, bytes] = field(default_factory=dict)  # other generated files: site path -> bytes (.ics)
+    root: Path = ROOT
+    _dates: dict[str, str] | None = None  # repository file -> date of its last commit (read once, when first asked)
 
     @classmethod
     def load(cls, root: Path = ROOT, edit_base: str | None = None, site_url: str | None = None) -> SiteBuild:
@@ -61,9 +63,9 @@ class SiteBuild:
                 site_url: str | None = None) -> SiteBuild:
         """The build of already validated ``data``; ``site_url``: where the site is published (mkdocs.yml)."""
         day = today()
-        return cls(data, pages.generated(data), Renderer(data, day, edit_base, root, site_url),
+        return cls(data, pages.generated(data, root / "docs"), Renderer(data, day, edit_base, root, site_url),
                    SiteRuntime(root, with_runtime=wants_runtime()), edit_base,
-                   calendars.files(data, site_url or "/", day))
+                   calendars.files(data, site_url or "/", day), root)
 
     def edit_origin(self, src: str, docs_dir: str) -> str:
         """The repository file a page's edit link opens: the data file a generated page comes from, else the
@@ -71,6 +73,27 @@ class SiteBuild:
         page = self.pages.get(src)
         origin = self.data.origin.get(page.origin) if page and page.origin else None
         return origin or f"{Path(docs_dir).name}/{src}"
+
+    def content_date(self, src: str, docs_dir: str) -> str | None:
+        """When the content of the page made from ``src`` last changed (the sitemap's lastmod): the last commit of
+        its data file or Markdown, else that file's mtime; a page made from many data files takes the newest."""
+        from macros import seo
+
+        if self._dates is None:
+            self._dates = seo.content_dates(self.root)
+        page = self.pages.get(src)
+        if page and page.origin is None:
+            files = sorted({*self.data.origin.values()} - {""})
+            found = [d for d in (seo.file_date(self.root, f, self._dates) for f in files) if d]
+            return max(found) if found else None
+        return seo.file_date(self.root, self.edit_origin(src, docs_dir), self._dates)
+
+    def robots(self, site_url: str | None) -> str:
+        """robots.txt: everything may be crawled; the sitemap's address from the configured site_url."""
+        lines = ["User-agent: *", "Allow: /"]
+        if site_url:
+            lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+        return "\n".join(lines) + "\n"
 
     def edit_url(self, src: str, docs_dir: str) -> str | None:
         """The edit link of the page made from ``src``; None without a repository, and for a generated page that is

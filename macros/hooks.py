@@ -41,6 +41,14 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    """The sitemap's lastmod (written before the pages): when the page's data file or Markdown last changed."""
+    changed = build.of(config).content_date(page.file.src_uri, config["docs_dir"])
+    if changed:
+        page.update_date = changed
+    return markdown
+
+
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     """Every page's edit link: generated pages point at the data file they are made from."""
     url = build.of(config).edit_url(page.file.src_uri, config["docs_dir"])
@@ -50,7 +58,9 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 
 def on_post_build(config: Any) -> None:
+    site_dir = Path(config["site_dir"])
+    (site_dir / "robots.txt").write_text(build.of(config).robots(config.get("site_url")), encoding="utf-8")
     try:
-        build.of(config).runtime.install(Path(config["site_dir"]))
+        build.of(config).runtime.install(site_dir)
     except InstallError as err:
         raise Abort(str(err)) from err

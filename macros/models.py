@@ -16,6 +16,7 @@ Region = Literal["华北", "东北", "华东", "华中", "华南", "西南", "�
 Status = Literal["complete", "partial", "unknown"]
 RoundKind = Literal["registration", "graduation", "exemption", "transfer", "score_release", "score_review",
                     "confirmation"]
+TOPIC_TITLES = {"registration": "报名与注册", "lookup": "考籍与成绩查询", "graduation": "毕业申请"}
 ROUND_WORDS = {"registration": "报名", "graduation": "毕业申请", "exemption": "免考", "transfer": "转考",
                "score_release": "成绩公布", "score_review": "成绩复核", "confirmation": "现场确认"}
 _MOMENT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?")

@@ -21,10 +21,12 @@ def _nav_paths(items: Any) -> list[str]:
 
 def test_every_page_of_the_data_is_generated_once() -> None:
     generated = pages.generated(dataset())
-    assert len([s for s in generated if s.startswith("provinces/") and s != pages.PROVINCE_INDEX]) == 31 * 3
+    assert len([s for s in generated if s.startswith("provinces/") and s.count("/") == 2
+                and not s.endswith("/index.md")]) == 31 * 3
     assert {pages.plan_src(i) for i in plan_ids()} <= set(generated)
     assert {pages.national_src(k) for k in (*TOPICS, *dataset().national.pages)} <= set(generated)
-    assert generated["provinces/yunnan/graduation.md"].markdown == '{{ province_guide("yunnan", "graduation") }}\n'
+    assert generated["provinces/yunnan/graduation.md"].markdown.endswith('\n{{ province_guide("yunnan", "graduation") }}\n')
+    assert generated["provinces/yunnan/graduation.md"].markdown.startswith('---\ntitle: "云南省自考毕业申请"\n')
 
 
 def test_each_generated_page_names_an_existing_data_file() -> None:
@@ -36,7 +38,7 @@ def test_each_generated_page_names_an_existing_data_file() -> None:
 
 def test_nav_lists_only_pages_that_exist() -> None:
     docs = ROOT / "docs"
-    generated = pages.generated(dataset())
+    generated = pages.generated(dataset(), docs)
     listed = _nav_paths(pages.nav(dataset(), docs))
     assert [p for p in listed if p not in generated and not (docs / p).is_file()] == []
     assert len(listed) == len(set(listed))

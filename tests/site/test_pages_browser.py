@@ -57,7 +57,8 @@ def test_phone_navigation_reaches_a_province_guide(browser, base_url: str) -> No
         # 各省指南 has an index page: its sub-menu opens from the arrow label next to the link.
         nav.locator(".md-nav__container", has_text="各省指南").locator("label").first.click()
         nav.locator("label.md-nav__link:visible", has_text="西南").first.click()
-        yunnan = nav.locator("label.md-nav__link:visible", has_text="云南省").first
+        # A province has its own index page too (provinces/yunnan/): its arrow label opens its three guides.
+        yunnan = nav.locator(".md-nav__container:visible", has_text="云南省").locator("label").first
         toggle = yunnan.get_attribute("for")
         yunnan.click()
         nav.locator(f"nav[aria-labelledby='{toggle}_label'] a", has_text="毕业申请").click()
