@@ -127,6 +127,21 @@ def parse_plan(text: str, *, catalog: tuple[Mapping[str, Plan], Mapping[str, Res
     return plan_paste.parse(text, (catalog or _catalog())[1]).to_dict()
 
 
+def refusal(message: str, *, plan: str = "paste", prior_diploma: bool = False,
+            parsed: plan_paste.ParsedPlan | None = None) -> dict[str, Any]:
+    """No verdict, only ``message`` (a refused paste, or a file the command line could not read): the keys of :func:`check_pasted`."""
+    return {"plan": plan, "plan_source": "paste" if plan == "paste" else "catalog",
+            "parsed_plan": (parsed or plan_paste.refused_plan(message)).to_dict() if plan == "paste" else None,
+            "refused": message, "plan_info": None, "summary": message, "eligible": False, "prior_diploma": prior_diploma,
+            "credits": None, "course_count": None, "missing": [], "courses": [], "groups": [], "path": None,
+            "others": [], "messages": [{"level": "error", "message": message}], "input": None}
+
+
+def plan_refusal(message: str) -> dict[str, Any]:
+    """The :func:`parse_plan` answer for text that could not be read at all."""
+    return plan_paste.refused_plan(message).to_dict()
+
+
 def check_pasted(plan_text: str, text: str, prior_diploma: bool = False, *,
                  catalog: tuple[Mapping[str, Plan], Mapping[str, Restructure]] | None = None) -> dict[str, Any]:
     """The verdict against a pasted plan: the same keys as :func:`check`, plus plan_source and parsed_plan.
@@ -138,11 +153,7 @@ def check_pasted(plan_text: str, text: str, prior_diploma: bool = False, *,
     rules = (catalog or _catalog())[1]
     parsed = plan_paste.parse(plan_text, rules)
     if parsed.refused is not None:
-        error = {"level": "error", "message": parsed.refused}
-        return {"plan": "paste", "plan_source": "paste", "parsed_plan": parsed.to_dict(), "refused": parsed.refused,
-                "plan_info": None, "summary": parsed.refused, "eligible": False, "prior_diploma": prior_diploma,
-                "credits": None, "course_count": None, "missing": [], "courses": [], "groups": [], "path": None,
-                "others": [], "messages": [error], "input": None}
+        return refusal(parsed.refused, prior_diploma=prior_diploma, parsed=parsed)
     plan = parsed.to_plan()
     rule = rules.get(parsed.restructure) if parsed.restructure else None
     result = _verdict(text, "paste", plan, rule, prior_diploma)

@@ -37,6 +37,24 @@ def _parser() -> Parser:
     return parser
 
 
+BOMS = ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 text (Windows Notepad's "Unicode"): with a byte-order mark, or without one when every other byte is 0."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, "replace")
+    head = data[:4096]
+    if len(head) >= 16:  # ASCII (digits, spaces, tabs) is (x, 0) in UTF-16LE; Chinese characters have no zero byte
+        even, odd = head[0::2], head[1::2]
+        if odd.count(0) > len(odd) * 0.25 and even.count(0) < len(even) * 0.02:
+            return data.decode("utf-16-le", "replace")
+        if even.count(0) > len(even) * 0.25 and odd.count(0) < len(odd) * 0.02:
+            return data.decode("utf-16-be", "replace")
+    return None
+
+
 def _decode(data: bytes) -> str:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -46,12 +64,22 @@ def _decode(data: bytes) -> str:
     raise Usage("文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本，无法读取")
 
 
-def _read(name: str, stdin: Any) -> str:
+def _text(data: bytes, what: str, where: str) -> str:
+    """Bytes → text the way both pastes are read: UTF-16 (with or without BOM), UTF-8, GBK/GB18030; binary is refused."""
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data[:4096]:
+        raise Usage(f"{where}看起来不是文本文件（含有二进制内容）：请粘贴或保存{what}的文字")
+    return _decode(data)
+
+
+def _read(name: str, stdin: Any, what: str = "成绩表") -> str:
     limit = paste.MAX_CHARS * 4 + 1  # bytes: enough for MAX_CHARS characters; more is refused by the API
     if name == "-":
         buffer = getattr(stdin, "buffer", None)
         data = buffer.read(limit) if buffer is not None else stdin.read(limit).encode("utf-8", "replace")
-        return _decode(data)
+        return _text(data, what, "输入")
     path = Path(name)
     if not path.exists():
         raise Usage(f"找不到文件：{path}")
@@ -62,11 +90,7 @@ def _read(name: str, stdin: Any) -> str:
             data = handle.read(limit)
     except OSError as err:
         raise Usage(f"无法读取文件 {path}：{err.strerror or err}") from None
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise Usage(f"{path} 看起来不是文本文件（含有二进制内容）：请粘贴或保存成绩表的文字")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "replace")
-    return _decode(data)
+    return _text(data, what, f"{path} ")
 
 
 def report(result: dict[str, Any]) -> str:
@@ -126,7 +150,7 @@ def _courses(args: argparse.Namespace, out: TextIO, stdin: Any) -> int:
     if args.plan_file is not None:
         if args.plan_file == "-" and args.file == "-":
             raise Usage("计划文件和成绩文件不能都从标准输入读取")
-        plan_text = _read(args.plan_file, stdin)
+        plan_text = _read(args.plan_file, stdin, "考试计划")
         result = api.check_pasted(plan_text, _read(args.file, stdin), prior_diploma=args.prior_diploma)
         if args.json:
             out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
@@ -143,7 +167,7 @@ def _courses(args: argparse.Namespace, out: TextIO, stdin: Any) -> int:
 
 
 def _parse(args: argparse.Namespace, out: TextIO, stdin: Any) -> int:
-    parsed = api.parse_plan(_read(args.file, stdin))
+    parsed = api.parse_plan(_read(args.file, stdin, "考试计划"))
     out.write(json.dumps(parsed, ensure_ascii=False, indent=2) + "\n" if args.json else understood(parsed))
     return 0 if parsed["ok"] else 2
 
@@ -159,6 +183,16 @@ def _plans(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _refusal(message: str, argv: list[str] | None) -> dict[str, Any]:
+    """With --json every answer is JSON, a usage error or unreadable file too (same keys as a refused paste)."""
+    words = sys.argv[1:] if argv is None else argv
+    message = message.strip()
+    if words[:1] == ["plan-parse"]:
+        return api.plan_refusal(message)
+    plan = words[words.index("--plan") + 1] if "--plan" in words[:-1] else "paste"
+    return api.refusal(message, plan=plan, prior_diploma="--prior-diploma" in words)
+
+
 def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None,
          stdin: Any = None) -> int:
     """Entry point used by checkers/__main__.py; ``argv`` starts with the command (courses or plans)."""
@@ -169,6 +203,9 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
             return _parse(args, out, stdin)
         return _courses(args, out, stdin) if args.command == "courses" else _plans(args, out)
     except Usage as usage:
+        if usage.code != 0 and "--json" in (sys.argv[1:] if argv is None else argv):
+            out.write(json.dumps(_refusal(usage.message, argv), ensure_ascii=False, indent=2) + "\n")
+            return usage.code
         if usage.message:
             (out if usage.code == 0 else err).write(usage.message.rstrip("\n") + "\n")
         return usage.code

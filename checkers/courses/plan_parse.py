@@ -82,7 +82,11 @@ def resolve(lines: Lines) -> dict[str, set[str]]:
                 category = item.text
         if b is not None and b.category is None and category is not None:
             b.category = category
-        in_a, in_b = {id(i) for i in after_a}, {id(i) for i in before_b}
+        in_a = {id(i) for i in after_a}
+        # The row's own number is the one nearest to it: a number further up (in a sentence or heading) is not it.
+        # Above the first row (title, rule sentence, header) a number counts only on the line just before it.
+        numbers = [i for i in before_b if i.kind == "seq" and (a is not None or b is None or i.line >= b.line - 1)]
+        in_b = {id(i) for i in numbers[-1:]}
         for item in after_a + ([] if both else before_b):
             if item.kind == "nocredit":
                 target = a if a is not None and a.credits is None and id(item) in in_a else b

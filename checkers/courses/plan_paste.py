@@ -135,14 +135,14 @@ def _restructure(found: list[ParsedCourse], level: str | None, rules: Mapping[st
 def parse(text: str, rules: Mapping[str, Restructure] | None = None) -> ParsedPlan:
     """Parse a pasted plan. Never raises for bad text: a non-plan comes back with ``refused`` set."""
     if len(text) > MAX_CHARS:
-        return _empty(f"粘贴的计划太长（约 {len(text) // 1000} 千字符），最多 {MAX_CHARS // 1000} 千字符：请只复制“考试课程与学分”那张表和毕业条件那段话。")
+        return refused_plan(f"粘贴的计划太长（约 {len(text) // 1000} 千字符），最多 {MAX_CHARS // 1000} 千字符：请只复制“考试课程与学分”那张表和毕业条件那段话。")
     if not plan_lines.CODE.search(plan_lines.normalise(text)):
-        return _empty(_refuse(text, []) or "")
+        return refused_plan(_refuse(text, []) or "")
     lines = plan_lines.read(text)
     found, problems = plan_parse.courses(lines)
     refused = _refuse(text, found)
     if refused is not None:
-        return _empty(refused)
+        return refused_plan(refused)
     if text.count("\n") >= plan_lines.MAX_LINES:
         problems.append({"line": plan_lines.MAX_LINES, "code": None,
                          "message": f"粘贴的内容超过 {plan_lines.MAX_LINES} 行，只读了前 {plan_lines.MAX_LINES} 行"})
@@ -170,5 +170,6 @@ def _optional(c: ParsedCourse, choices: list[Choice], groups: list[Group]) -> bo
     return any(c.code in ch.options[1:] for ch in choices) or any(c.code in g.courses for g in groups)
 
 
-def _empty(message: str) -> ParsedPlan:
+def refused_plan(message: str) -> ParsedPlan:
+    """A refusal: no courses, no rules, ``message`` saying why (also used when the file itself cannot be read)."""
     return ParsedPlan(None, None, None, False, (), (), (), (), None, None, None, False, None, (), (), (), message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -121,6 +122,10 @@ def _covered(block: Block, found: list[ParsedCourse]) -> list[ParsedCourse]:
     if not inside:
         above = [c for c in found if c.line < block.first and c.kind != "thesis"][-1:]
         below = [c for c in found if c.line > block.last and c.kind != "thesis"][:1]
+        if above and above[0].seq is not None and CHOICE.search(block.text):  # the rule follows the first of one number's rows
+            same = [c for c in found if c.seq == above[0].seq and c.kind != "thesis"]
+            if len(same) >= 2:
+                return same
         return above + below
     first = inside[0]
     start = found.index(first)
@@ -129,13 +134,20 @@ def _covered(block: Block, found: list[ParsedCourse]) -> list[ParsedCourse]:
         if len(same) >= 2:
             return same
     run = [first]
-    if CHOICE.search(block.text) and first.seq is None:
-        return found[start:start + 2]
+    if CHOICE.search(block.text) and first.seq is None:  # no numbers: rows named alike (第二外语（俄语）、（日语）…), else two
+        stem = _stem(first.name)
+        alike = [first] + list(itertools.takewhile(lambda c: stem and _stem(c.name) == stem and not c.remark, found[start + 1:]))
+        return alike if len(alike) >= 2 else found[start:start + 2]
     for c in found[start + 1:]:  # a merged cell copied from a web table: the rule sits on the first row only
         if c.kind == "thesis" or c.remark or (c.seq is not None and c.seq != first.seq and CHOICE.search(block.text)):
             break
         run.append(c)
     return run
+
+
+def _stem(name: str) -> str:
+    """The name before its bracket: 第二外语（俄语） → 第二外语; a name without a bracket has no stem."""
+    return name.split("（", 1)[0] if "（" in name and not name.endswith("（实践）") else ""
 
 
 def _names(rows: list[ParsedCourse]) -> str:

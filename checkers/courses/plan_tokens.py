@@ -13,7 +13,7 @@ CATEGORY = re.compile(r"(必考|选考|必设|选设|必修|选修|加考|公共
                       r"([0-9一二三]?)")
 NO_CREDIT = re.compile(r"^(不计学分|不计|学分|—|-|/|无)$")
 RULE_WORDS = re.compile(r"不少于|不低于|至少|任选|全选|全考|选考|选修|[0-9]+门|门课程|学分[；;，,。]|考外语|考英语|不考|二选一|选一|选择|以上|可选"
-                        r"|者|。|；")
+                        r"|考[^\s，,。；;]{1,4}者|。|；")
 RULE_START = re.compile(r"^[0-9]+(?:门|学分)")
 PAGE = re.compile(r"^(?:[-—–~·]+[0-9]{1,3}[-—–~·]+|第[0-9]+页(?:[,，]?共[0-9]+页)?|[0-9]+/[0-9]+|page[0-9]+)$", re.I)
 # Full-width digits and letters, and the ideographic space, become ASCII; Chinese punctuation stays.

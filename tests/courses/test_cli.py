@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import plan_ids
+
 from .helpers import complete_rows, plan, row, table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,10 +91,9 @@ def test_usage_errors_exit_2(args: tuple[str, ...], pastes: Path) -> None:
 def test_plans_lists_ids() -> None:
     done = cli("plans")
     assert done.returncode == 0
-    assert [line.split()[0] for line in done.stdout.splitlines()] == [
-        "jiangsu/050101", "jiangsu/080901", "jiangsu/120201K", "jiangsu/120203K", "jiangsu/570102K"]
-    rows = json.loads(cli("plans", "--json").stdout)
-    assert rows[0]["school"] == "南京师范大学" and rows[-1]["level"] == "专科"
+    assert [line.split()[0] for line in done.stdout.splitlines()] == plan_ids()
+    rows = {r["id"]: r for r in json.loads(cli("plans", "--json").stdout)}
+    assert rows["jiangsu/050101"]["school"] == "南京师范大学" and rows["jiangsu/570102K"]["level"] == "专科"
 
 
 def test_failed_score_row_in_report() -> None:
@@ -119,3 +120,35 @@ def test_plan_file_json_is_the_plan_shape_plus_the_pasted_plan(pastes: Path) -> 
     assert refused.returncode == 2 and "成绩单" in refused.stdout
     both = cli("courses", "--plan", "jiangsu/080901", "--plan-file", str(plan_file), str(pastes / "missing.txt"))
     assert both.returncode == 2 and "参数错误" in both.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "gb18030", "utf-8-sig"])
+def test_plan_file_in_every_notepad_encoding_reads_like_utf8(encoding: str, tmp_path: Path) -> None:
+    text = (Path(__file__).parent / "paste_plans" / "jiangsu-080901.pdf.txt").read_text(encoding="utf-8")
+    path = tmp_path / "plan.txt"
+    path.write_bytes(text.encode(encoding))
+    want = json.loads(cli("plan-parse", str(Path(__file__).parent / "paste_plans" / "jiangsu-080901.pdf.txt"), "--json").stdout)
+    done = cli("plan-parse", str(path), "--json")
+    assert done.returncode == 0 and json.loads(done.stdout) == want
+
+
+@pytest.mark.parametrize("args", [
+    ("plan-parse", "BINARY", "--json"),
+    ("plan-parse", "/nonexistent/plan.txt", "--json"),
+    ("plan-parse", "--json"),
+    ("courses", "--plan-file", "BINARY", "SCORES", "--json"),
+    ("courses", "--plan-file", "/nonexistent/plan.txt", "SCORES", "--json"),
+    ("courses", "--plan", "jiangsu/080901", "BINARY", "--json"),
+])
+def test_with_json_even_an_unreadable_file_answers_json_exit_2(args: tuple[str, ...], pastes: Path) -> None:
+    nul = pastes / "nul.txt"  # a UTF-8 plan text with a NUL byte in it: not read as text
+    nul.write_bytes("00037 美学 6\n".encode() + b"\x00" + "03708 中国近现代史纲要 2\n".encode())
+    names = {"BINARY": str(nul if args[0] == "plan-parse" else pastes / "binary.bin"), "SCORES": str(pastes / "complete.txt")}
+    done = cli(*(names.get(a, a) for a in args))
+    assert done.returncode == 2 and done.stderr == ""
+    answer = json.loads(done.stdout)
+    assert answer["refused"] and any("\u4e00" <= ch <= "\u9fff" for ch in answer["refused"])
+    if args[0] == "plan-parse":
+        assert answer["ok"] is False and answer["courses"] == []
+    else:
+        assert answer["eligible"] is False and answer["courses"] == [] and answer["messages"][0]["level"] == "error"
