@@ -33,7 +33,9 @@ def test_plan_page_lists_every_course_and_source(renderer: render.Renderer, plan
         assert f"| {plan.thesis.code} | {plan.thesis.name} | 不计学分 |" in page
     else:
         assert "本专业没有毕业论文" in page
-    assert "思想政治理论课调整（考委〔2024〕1号）" in page
+    # The restructure table is Jiangsu's way of applying 考委〔2024〕1号 (data/rules/sizheng-2024.yml says so): only
+    # plans that declare it get it; a plan from another province already lists the new courses itself.
+    assert ("思想政治理论课调整（考委〔2024〕1号）" in page) == bool(plan.restructure), plan_id
 
 
 def test_groups_and_paths_on_the_page(renderer: render.Renderer) -> None:
