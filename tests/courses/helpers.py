@@ -40,6 +40,7 @@ def complete_rows(p: Plan, skip: Iterable[str] = (), path: str | None = None) ->
         while g.min_credits and sum(p.course(c).credits for c in picked) < g.min_credits and rest:
             picked.append(rest.pop(0))
         wanted += [c for c in picked if c not in wanted]
+    wanted += [x for c in list(wanted) for x in p.practicals_of(c) if x not in wanted]  # an elective's own practical
     rows = []
     for i, code in enumerate(wanted):
         if code in skip:

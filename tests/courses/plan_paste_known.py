@@ -8,6 +8,7 @@ Causes (parser gaps, and the test plan writer, tests/courses/plan_variants.py, k
   jiangsu/082502: 选考课按考外语/不考外语两条路径：解析器读出的组规则与记录不同（多出空组与 13000 组）；typed 里（设计）行没有挂到 14274
   jiangsu/101101: 考/不考英语两条路径的选考规则：读成“考外语者不少于 4 门 20 学分”两组和语言组，而记录是“不考英语者 5 门全选”
   jiangsu/120301: 考/不考英语两条路径的选考规则：组规则多出空组与 13000 组，标签为“外语”而记录为“英语”
+  jiangsu/120103: 同上（考/不考英语两条路径，6 门选考课，其中 13542 带自己的实践 13543）：组规则多出空组与 13000 组，实践 13543 读进组里
   jiangsu/120601: typed：没有考试方式列，14386 物流管理软件操作（计划中是实践）看来像理论课，14387“…（实践）”于是按同名挂到它之下——打字文本本身无从区分
   zhejiang/570103K: pdf：选考“不少于 5 门、不少于 20 学分”只读出 5 门，学分下限未读出
 """
@@ -592,3 +593,143 @@ KNOWN_VERDICT: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'pdf'): ['
                                "'name': '小学教育毕业考核'}]",
                                "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 3, 'credits': 12, "
                                "'min_courses': 5, 'min_credits': None, 'ok': False}]"]}
+
+
+# jiangsu/120103: the same two-path elective layout as 082502/101101/120301 (listed in the docstring above).
+KNOWN_PLAN.update({('jiangsu/120103', 'csv'): ["rules [[], ['06086', '08263', '01854', '06393', '01850', '13542', '13543'], ['06086', "
+                             "'08263', '01854', '06393', '01850', '13542', '13543'], ['13000'], ['13000', '02382', "
+                             "'02383', '13634', '10633', '13620', '13648', '13649'], ['13000', '02382', '02383', "
+                             "'13634', '10633', '13620', '13648', '13649']]"],
+ ('jiangsu/120103', 'pdf'): ["rules [[], ['06086', '08263', '01854', '06393', '01850', '13542', '13543'], ['06086', "
+                             "'08263', '01854', '06393', '01850', '13542', '13543'], ['13000'], ['13000', '02382', "
+                             "'02383', '13634', '10633', '13620', '13648', '13649'], ['13000', '02382', '02383', "
+                             "'13634', '10633', '13620', '13648', '13649']]"],
+ ('jiangsu/120103', 'portal'): ["rules [[], ['06086', '08263', '01854', '06393', '01850', '13542', '13543'], ['06086', "
+                                "'08263', '01854', '06393', '01850', '13542', '13543'], ['13000'], ['13000', '02382', "
+                                "'02383', '13634', '10633', '13620', '13648', '13649'], ['13000', '02382', '02383', "
+                                "'13634', '10633', '13620', '13648', '13649']]"],
+ ('jiangsu/120103', 'typed'): ["rules [[], ['06086', '08263', '01854', '06393', '01850', '13542', '13543'], ['06086', "
+                               "'08263', '01854', '06393', '01850', '13542', '13543'], ['13000'], ['13000', '02382', "
+                               "'02383', '13634', '10633', '13620', '13648', '13649'], ['13000', '02382', '02383', "
+                               "'13634', '10633', '13620', '13648', '13649']]"],
+ ('jiangsu/120103', 'viewer'): ["rules [[], ['06086', '08263', '01854', '06393', '01850', '13542', '13543'], ['06086', "
+                                "'08263', '01854', '06393', '01850', '13542', '13543'], ['13000'], ['13000', '02382', "
+                                "'02383', '13634', '10633', '13620', '13648', '13649'], ['13000', '02382', '02383', "
+                                "'13634', '10633', '13620', '13648', '13649']]"]})
+KNOWN_VERDICT.update({('jiangsu/120103', 'pdf'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 6, 'credits': 33, "
+                             "'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': 'electives', 'label': '', "
+                             "'courses': 4, 'credits': 19, 'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': "
+                             "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                             "None, 'ok': True}]",
+                             "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 6, 'credits': 33, "
+                             "'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': 'electives', 'label': '', "
+                             "'courses': 4, 'credits': 19, 'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': "
+                             "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                             "None, 'ok': True}]",
+                             "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 19 学分'}, {'code': '', "
+                             "'name': '外语：英语（专升本）'}, {'code': '12104', 'name': '工程管理毕业设计'}] != [{'code': '', 'name': "
+                             "'选考课（考英语者）：不少于 4 门、不少于 19 学分'}, {'code': '', 'name': '英语：英语（专升本）'}, {'code': '12104', "
+                             "'name': '工程管理毕业设计'}]",
+                             "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 5, 'credits': 26, "
+                             "'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': 'electives', 'label': '', "
+                             "'courses': 3, 'credits': 15, 'min_courses': 4, 'min_credits': 19, 'ok': False}, {'id': "
+                             "'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': "
+                             "None, 'ok': False}]",
+                             "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                             "('10993', 'passed'), ('13683', 'passed'), ('13000', 'optional'), ('02382', 'passed'), "
+                             "('02383', 'passed'), ('13634', 'passed'), ('10633', 'passed'), ('13620', 'passed'), "
+                             "('13648', 'passed'), ('13649', 'passed'), ('06086', 'passed'), ('08263', 'passed'), "
+                             "('01854', 'passed'), ('06393', 'failed'), ('01850', 'not_needed'), ('13542', "
+                             "'not_needed'), ('13543', 'not_needed'), ('12104', 'missing')]",
+                             'case 3 eligible: False != True',
+                             "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
+                             "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 5, 'credits': 26, "
+                             "'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': 'electives', 'label': '', "
+                             "'courses': 6, 'credits': 29, 'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': "
+                             "'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': "
+                             "None, 'ok': False}]",
+                             "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
+                             "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                             "('10993', 'passed'), ('13683', 'passed'), ('13000', 'optional'), ('02382', 'passed'), "
+                             "('02383', 'passed'), ('13634', 'passed'), ('10633', 'passed'), ('13620', 'passed'), "
+                             "('13648', 'passed'), ('13649', 'passed'), ('06086', 'passed'), ('08263', 'passed'), "
+                             "('01854', 'passed'), ('06393', 'passed'), ('01850', 'passed'), ('13542', 'passed'), "
+                             "('13543', 'passed'), ('12104', 'passed')]"],
+ ('jiangsu/120103', 'portal'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 6, 'credits': 33, "
+                                "'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 4, 'credits': 19, 'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': "
+                                "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                                "None, 'ok': True}]",
+                                "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 6, 'credits': 33, "
+                                "'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 4, 'credits': 19, 'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': "
+                                "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                                "None, 'ok': True}]",
+                                "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 19 学分'}, {'code': '', "
+                                "'name': '外语：英语（专升本）'}, {'code': '12104', 'name': '工程管理毕业设计'}] != [{'code': '', "
+                                "'name': '选考课（考英语者）：不少于 4 门、不少于 19 学分'}, {'code': '', 'name': '英语：英语（专升本）'}, {'code': "
+                                "'12104', 'name': '工程管理毕业设计'}]",
+                                "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 5, 'credits': 26, "
+                                "'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 3, 'credits': 15, 'min_courses': 4, 'min_credits': 19, 'ok': False}, "
+                                "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
+                                "'min_credits': None, 'ok': False}]",
+                                "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                                "('10993', 'passed'), ('13683', 'passed'), ('13000', 'optional'), ('02382', 'passed'), "
+                                "('02383', 'passed'), ('13634', 'passed'), ('10633', 'passed'), ('13620', 'passed'), "
+                                "('13648', 'passed'), ('13649', 'passed'), ('06086', 'passed'), ('08263', 'passed'), "
+                                "('01854', 'passed'), ('06393', 'failed'), ('01850', 'not_needed'), ('13542', "
+                                "'not_needed'), ('13543', 'not_needed'), ('12104', 'missing')]",
+                                'case 3 eligible: False != True',
+                                "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
+                                "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 5, 'credits': 26, "
+                                "'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 6, 'credits': 29, 'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': "
+                                "'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': "
+                                "None, 'ok': False}]",
+                                "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
+                                "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                                "('10993', 'passed'), ('13683', 'passed'), ('13000', 'optional'), ('02382', 'passed'), "
+                                "('02383', 'passed'), ('13634', 'passed'), ('10633', 'passed'), ('13620', 'passed'), "
+                                "('13648', 'passed'), ('13649', 'passed'), ('06086', 'passed'), ('08263', 'passed'), "
+                                "('01854', 'passed'), ('06393', 'passed'), ('01850', 'passed'), ('13542', 'passed'), "
+                                "('13543', 'passed'), ('12104', 'passed')]"],
+ ('jiangsu/120103', 'viewer'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 6, 'credits': 33, "
+                                "'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 4, 'credits': 19, 'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': "
+                                "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                                "None, 'ok': True}]",
+                                "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 6, 'credits': 33, "
+                                "'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 4, 'credits': 19, 'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': "
+                                "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                                "None, 'ok': True}]",
+                                "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 19 学分'}, {'code': '', "
+                                "'name': '外语：英语（专升本）'}, {'code': '12104', 'name': '工程管理毕业设计'}] != [{'code': '', "
+                                "'name': '选考课（考英语者）：不少于 4 门、不少于 19 学分'}, {'code': '', 'name': '英语：英语（专升本）'}, {'code': "
+                                "'12104', 'name': '工程管理毕业设计'}]",
+                                "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 5, 'credits': 26, "
+                                "'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 3, 'credits': 15, 'min_courses': 4, 'min_credits': 19, 'ok': False}, "
+                                "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
+                                "'min_credits': None, 'ok': False}]",
+                                "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                                "('10993', 'passed'), ('13683', 'passed'), ('13000', 'optional'), ('02382', 'passed'), "
+                                "('02383', 'passed'), ('13634', 'passed'), ('10633', 'passed'), ('13620', 'passed'), "
+                                "('13648', 'passed'), ('13649', 'passed'), ('06086', 'passed'), ('08263', 'passed'), "
+                                "('01854', 'passed'), ('06393', 'failed'), ('01850', 'not_needed'), ('13542', "
+                                "'not_needed'), ('13543', 'not_needed'), ('12104', 'missing')]",
+                                'case 3 eligible: False != True',
+                                "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
+                                "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 5, 'credits': 26, "
+                                "'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 6, 'credits': 29, 'min_courses': 4, 'min_credits': 19, 'ok': True}, {'id': "
+                                "'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': "
+                                "None, 'ok': False}]",
+                                "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
+                                "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                                "('10993', 'passed'), ('13683', 'passed'), ('13000', 'optional'), ('02382', 'passed'), "
+                                "('02383', 'passed'), ('13634', 'passed'), ('10633', 'passed'), ('13620', 'passed'), "
+                                "('13648', 'passed'), ('13649', 'passed'), ('06086', 'passed'), ('08263', 'passed'), "
+                                "('01854', 'passed'), ('06393', 'passed'), ('01850', 'passed'), ('13542', 'passed'), "
+                                "('13543', 'passed'), ('12104', 'passed')]"]})
