@@ -45,6 +45,8 @@ KNOWN: dict[str, list[str]] = {
     # the credits show the electives are the six courses of rows 11–16 (物理（工） to 工程招投标与合同管理).
     "jiangsu/081001": ["rules [['11168', '11169', '13594', '14734', '13648'], ['11168', '11169', '13594', '14734', "
                        "'13648'], ['13000']]"],
+    # The same remark beside rows 13–16 only; the 选设 courses (and the 简编 table) are the seven of rows 11–17.
+    "jiangsu/083102K": ["rules [['13000'], ['14136', '13959', '13843', '14427'], ['14136', '13959', '13843', '14427']]"],
 }
 
 
