@@ -5,6 +5,8 @@ a parser change that fixes (or changes) one of them makes the test fail until th
 Causes (parser gaps, and the test plan writer, tests/courses/plan_variants.py, knowing only one elective layout):
 
   jiangsu/040106: 两组任选 1 组（组一/组二）：解析器尚不认“任选 1 组”的组规则；portal/csv/pdf/typed 读漏组内课程 11191、11192，viewer 读成两条二选一；判定随之不同
+  jiangsu/081001: 选考课按考英语/不考英语两条路径（选考课含理论+实践）：组规则多出空组与 13000 组，同 082502
+  jiangsu/083102K: 同 081001（选考课是单独的实践课和一门理论+实践）
   jiangsu/082502: 选考课按考外语/不考外语两条路径：解析器读出的组规则与记录不同（多出空组与 13000 组）；typed 里（设计）行没有挂到 14274
   jiangsu/101101: 考/不考英语两条路径的选考规则：读成“考外语者不少于 4 门 20 学分”两组和语言组，而记录是“不考英语者 5 门全选”
   jiangsu/120301: 考/不考英语两条路径的选考规则：组规则多出空组与 13000 组，标签为“外语”而记录为“英语”
@@ -34,6 +36,31 @@ KNOWN_PLAN: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'csv'): ["not
                                "rules [['13000', '14970']]"],
  ('jiangsu/040106', 'viewer'): ["rules [['11191', '11190'], ['11191', '11190'], ['11192', '03670'], ['11192', "
                                 "'03670'], ['13000', '14970']]"],
+ ('jiangsu/081001', 'csv'): ["rules [[], ['00420', '00421', '11168', '11169', '13594', '14734', '13648', '13649', "
+                             "'03941'], ['00420', '00421', '11168', '11169', '13594', '14734', '13648', '13649', "
+                             "'03941'], ['13000'], ['13000', '10993', '02160', '02161', '13188', '02404', '14322', "
+                             "'14323', '02440', '02441', '02442', '02443'], ['13000', '10993', '02160', '02161', "
+                             "'13188', '02404', '14322', '14323', '02440', '02441', '02442', '02443']]"],
+ ('jiangsu/081001', 'pdf'): ["rules [[], ['00420', '00421', '11168', '11169', '13594', '14734', '13648', '13649', "
+                             "'03941'], ['00420', '00421', '11168', '11169', '13594', '14734', '13648', '13649', "
+                             "'03941'], ['13000'], ['13000', '10993', '02160', '02161', '13188', '02404', '14322', "
+                             "'14323', '02440', '02441', '02442', '02443'], ['13000', '10993', '02160', '02161', "
+                             "'13188', '02404', '14322', '14323', '02440', '02441', '02442', '02443']]"],
+ ('jiangsu/081001', 'portal'): ["rules [[], ['00420', '00421', '11168', '11169', '13594', '14734', '13648', '13649', "
+                                "'03941'], ['00420', '00421', '11168', '11169', '13594', '14734', '13648', '13649', "
+                                "'03941'], ['13000'], ['13000', '10993', '02160', '02161', '13188', '02404', "
+                                "'14322', '14323', '02440', '02441', '02442', '02443'], ['13000', '10993', '02160', "
+                                "'02161', '13188', '02404', '14322', '14323', '02440', '02441', '02442', '02443']]"],
+ ('jiangsu/081001', 'typed'): ["rules [[], ['00420', '00421', '11168', '11169', '13594', '14734', '13648', '13649', "
+                               "'03941'], ['00420', '00421', '11168', '11169', '13594', '14734', '13648', '13649', "
+                               "'03941'], ['13000'], ['13000', '10993', '02160', '02161', '13188', '02404', '14322', "
+                               "'14323', '02440', '02441', '02442', '02443'], ['13000', '10993', '02160', '02161', "
+                               "'13188', '02404', '14322', '14323', '02440', '02441', '02442', '02443']]"],
+ ('jiangsu/081001', 'viewer'): ["rules [[], ['00420', '00421', '11168', '11169', '13594', '14734', '13648', '13649', "
+                                "'03941'], ['00420', '00421', '11168', '11169', '13594', '14734', '13648', '13649', "
+                                "'03941'], ['13000'], ['13000', '10993', '02160', '02161', '13188', '02404', "
+                                "'14322', '14323', '02440', '02441', '02442', '02443'], ['13000', '10993', '02160', "
+                                "'02161', '13188', '02404', '14322', '14323', '02440', '02441', '02442', '02443']]"],
  ('jiangsu/082502', 'csv'): ["rules [[], ['02480', '04624', '13741', '08295', '13742', '13738'], ['02480', '04624', "
                              "'13741', '08295', '13742', '13738'], ['13000'], ['13000', '13422', '13423', '02160', "
                              "'02161', '13739', '14274', '14275', '14276', '13746', '06610', '08291', '08292'], "
@@ -61,6 +88,34 @@ KNOWN_PLAN: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'csv'): ["not
                                 "'13423', '02160', '02161', '13739', '14274', '14275', '14276', '13746', '06610', "
                                 "'08291', '08292'], ['13000', '13422', '13423', '02160', '02161', '13739', '14274', "
                                 "'14275', '14276', '13746', '06610', '08291', '08292']]"],
+ ('jiangsu/083102K', 'csv'): ["rules [[], ['13000'], ['13000', '12406', '12409', '12410', '12411', '12412', '13228', "
+                              "'13229', '13226', '13227', '12414', '12415', '14431'], ['13000', '12406', '12409', "
+                              "'12410', '12411', '12412', '13228', '13229', '13226', '13227', '12414', '12415', "
+                              "'14431'], ['14441', '14111', '14136', '13959', '13843', '14427', '14428', '14429'], "
+                              "['14441', '14111', '14136', '13959', '13843', '14427', '14428', '14429']]"],
+ ('jiangsu/083102K', 'pdf'): ["rules [[], ['13000'], ['13000', '12406', '12409', '12410', '12411', '12412', '13228', "
+                              "'13229', '13226', '13227', '12414', '12415', '14431'], ['13000', '12406', '12409', "
+                              "'12410', '12411', '12412', '13228', '13229', '13226', '13227', '12414', '12415', "
+                              "'14431'], ['14441', '14111', '14136', '13959', '13843', '14427', '14428', '14429'], "
+                              "['14441', '14111', '14136', '13959', '13843', '14427', '14428', '14429']]"],
+ ('jiangsu/083102K', 'portal'): ["rules [[], ['13000'], ['13000', '12406', '12409', '12410', '12411', '12412', "
+                                 "'13228', '13229', '13226', '13227', '12414', '12415', '14431'], ['13000', '12406', "
+                                 "'12409', '12410', '12411', '12412', '13228', '13229', '13226', '13227', '12414', "
+                                 "'12415', '14431'], ['14441', '14111', '14136', '13959', '13843', '14427', '14428', "
+                                 "'14429'], ['14441', '14111', '14136', '13959', '13843', '14427', '14428', "
+                                 "'14429']]"],
+ ('jiangsu/083102K', 'typed'): ["rules [[], ['13000'], ['13000', '12406', '12409', '12410', '12411', '12412', "
+                                "'13228', '13229', '13226', '13227', '12414', '12415', '14431'], ['13000', '12406', "
+                                "'12409', '12410', '12411', '12412', '13228', '13229', '13226', '13227', '12414', "
+                                "'12415', '14431'], ['14441', '14111', '14136', '13959', '13843', '14427', '14428', "
+                                "'14429'], ['14441', '14111', '14136', '13959', '13843', '14427', '14428', "
+                                "'14429']]"],
+ ('jiangsu/083102K', 'viewer'): ["rules [[], ['13000'], ['13000', '12406', '12409', '12410', '12411', '12412', "
+                                 "'13228', '13229', '13226', '13227', '12414', '12415', '14431'], ['13000', '12406', "
+                                 "'12409', '12410', '12411', '12412', '13228', '13229', '13226', '13227', '12414', "
+                                 "'12415', '14431'], ['14441', '14111', '14136', '13959', '13843', '14427', '14428', "
+                                 "'14429'], ['14441', '14111', '14136', '13959', '13843', '14427', '14428', "
+                                 "'14429']]"],
  ('jiangsu/101101', 'csv'): ["rules [[], ['03006', '03005', '04435', '13198', '03700'], ['03006', '03005', '04435', "
                              "'13198', '03700'], ['13000'], ['13000', '13203', '03201', '13204', '13205', '13206', "
                              "'13207', '03007', '03008'], ['13000', '13203', '03201', '13204', '13205', '13206', "
@@ -240,6 +295,129 @@ KNOWN_VERDICT: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'pdf'): ['
                                 "'min_courses': 2, 'min_credits': None, 'ok': False}, {'id': 'electives', 'label': "
                                 "'', 'courses': 2, 'credits': 8, 'min_courses': 2, 'min_credits': None, 'ok': True}]",
                                 "case 3 path: {'id': 'foreign-language', 'label': '考外语'}"],
+ ('jiangsu/081001', 'pdf'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 43, "
+                             "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
+                             "'courses': 5, 'credits': 23, 'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': "
+                             "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                             "None, 'ok': True}]",
+                             "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 43, "
+                             "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
+                             "'courses': 5, 'credits': 23, 'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': "
+                             "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                             "None, 'ok': True}]",
+                             "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 21 学分'}, {'code': '', "
+                             "'name': '外语：英语（专升本）'}, {'code': '18914', 'name': '土木工程毕业设计'}] != [{'code': '', 'name': "
+                             "'选考课（考英语者）：不少于 4 门、不少于 21 学分'}, {'code': '', 'name': '英语：英语（专升本）'}, {'code': '18914', "
+                             "'name': '土木工程毕业设计'}]",
+                             "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 36, "
+                             "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
+                             "'courses': 4, 'credits': 18, 'min_courses': 4, 'min_credits': 21, 'ok': False}, {'id': "
+                             "'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': "
+                             "None, 'ok': False}]",
+                             "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                             "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', 'passed'), "
+                             "('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', 'passed'), "
+                             "('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', 'passed'), "
+                             "('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', 'passed'), "
+                             "('13594', 'passed'), ('14734', 'passed'), ('13648', 'failed'), ('13649', "
+                             "'not_needed'), ('03941', 'not_needed'), ('18914', 'missing')]",
+                             'case 3 eligible: False != True',
+                             "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
+                             "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 36, "
+                             "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
+                             "'courses': 6, 'credits': 29, 'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': "
+                             "'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': "
+                             "None, 'ok': False}]",
+                             "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
+                             "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                             "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', 'passed'), "
+                             "('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', 'passed'), "
+                             "('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', 'passed'), "
+                             "('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', 'passed'), "
+                             "('13594', 'passed'), ('14734', 'passed'), ('13648', 'passed'), ('13649', 'passed'), "
+                             "('03941', 'passed'), ('18914', 'passed')]"],
+ ('jiangsu/081001', 'portal'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 43, "
+                                "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 5, 'credits': 23, 'min_courses': 4, 'min_credits': 21, 'ok': True}, "
+                                "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
+                                "'min_credits': None, 'ok': True}]",
+                                "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 43, "
+                                "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 5, 'credits': 23, 'min_courses': 4, 'min_credits': 21, 'ok': True}, "
+                                "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
+                                "'min_credits': None, 'ok': True}]",
+                                "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 21 学分'}, {'code': '', "
+                                "'name': '外语：英语（专升本）'}, {'code': '18914', 'name': '土木工程毕业设计'}] != [{'code': '', "
+                                "'name': '选考课（考英语者）：不少于 4 门、不少于 21 学分'}, {'code': '', 'name': '英语：英语（专升本）'}, "
+                                "{'code': '18914', 'name': '土木工程毕业设计'}]",
+                                "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 36, "
+                                "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 4, 'credits': 18, 'min_courses': 4, 'min_credits': 21, 'ok': False}, "
+                                "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
+                                "'min_credits': None, 'ok': False}]",
+                                "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                                "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', "
+                                "'passed'), ('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', "
+                                "'passed'), ('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', "
+                                "'passed'), ('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', "
+                                "'passed'), ('13594', 'passed'), ('14734', 'passed'), ('13648', 'failed'), ('13649', "
+                                "'not_needed'), ('03941', 'not_needed'), ('18914', 'missing')]",
+                                'case 3 eligible: False != True',
+                                "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
+                                "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 36, "
+                                "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 6, 'credits': 29, 'min_courses': 4, 'min_credits': 21, 'ok': True}, "
+                                "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
+                                "'min_credits': None, 'ok': False}]",
+                                "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
+                                "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                                "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', "
+                                "'passed'), ('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', "
+                                "'passed'), ('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', "
+                                "'passed'), ('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', "
+                                "'passed'), ('13594', 'passed'), ('14734', 'passed'), ('13648', 'passed'), ('13649', "
+                                "'passed'), ('03941', 'passed'), ('18914', 'passed')]"],
+ ('jiangsu/081001', 'viewer'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 43, "
+                                "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 5, 'credits': 23, 'min_courses': 4, 'min_credits': 21, 'ok': True}, "
+                                "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
+                                "'min_credits': None, 'ok': True}]",
+                                "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 43, "
+                                "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 5, 'credits': 23, 'min_courses': 4, 'min_credits': 21, 'ok': True}, "
+                                "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
+                                "'min_credits': None, 'ok': True}]",
+                                "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 21 学分'}, {'code': '', "
+                                "'name': '外语：英语（专升本）'}, {'code': '18914', 'name': '土木工程毕业设计'}] != [{'code': '', "
+                                "'name': '选考课（考英语者）：不少于 4 门、不少于 21 学分'}, {'code': '', 'name': '英语：英语（专升本）'}, "
+                                "{'code': '18914', 'name': '土木工程毕业设计'}]",
+                                "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 36, "
+                                "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 4, 'credits': 18, 'min_courses': 4, 'min_credits': 21, 'ok': False}, "
+                                "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
+                                "'min_credits': None, 'ok': False}]",
+                                "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                                "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', "
+                                "'passed'), ('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', "
+                                "'passed'), ('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', "
+                                "'passed'), ('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', "
+                                "'passed'), ('13594', 'passed'), ('14734', 'passed'), ('13648', 'failed'), ('13649', "
+                                "'not_needed'), ('03941', 'not_needed'), ('18914', 'missing')]",
+                                'case 3 eligible: False != True',
+                                "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
+                                "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 36, "
+                                "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
+                                "'courses': 6, 'credits': 29, 'min_courses': 4, 'min_credits': 21, 'ok': True}, "
+                                "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
+                                "'min_credits': None, 'ok': False}]",
+                                "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
+                                "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                                "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', "
+                                "'passed'), ('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', "
+                                "'passed'), ('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', "
+                                "'passed'), ('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', "
+                                "'passed'), ('13594', 'passed'), ('14734', 'passed'), ('13648', 'passed'), ('13649', "
+                                "'passed'), ('03941', 'passed'), ('18914', 'passed')]"],
  ('jiangsu/082502', 'pdf'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 47, "
                              "'min_courses': 4, 'min_credits': 17, 'ok': True}, {'id': 'electives', 'label': '', "
                              "'courses': 4, 'credits': 19, 'min_courses': 4, 'min_credits': 17, 'ok': True}, {'id': "
@@ -362,6 +540,133 @@ KNOWN_VERDICT: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'pdf'): ['
                                 "'passed'), ('08292', 'passed'), ('02480', 'passed'), ('04624', 'passed'), ('13741', "
                                 "'passed'), ('08295', 'passed'), ('13742', 'passed'), ('13738', 'passed'), ('10359', "
                                 "'passed')]"],
+ ('jiangsu/083102K', 'pdf'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 46, "
+                              "'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': 'electives', 'label': '', "
+                              "'courses': 6, 'credits': 20, 'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': "
+                              "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                              "None, 'ok': True}]",
+                              "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 46, "
+                              "'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': 'electives', 'label': '', "
+                              "'courses': 6, 'credits': 20, 'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': "
+                              "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                              "None, 'ok': True}]",
+                              "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 5 门、不少于 18 学分'}, {'code': '', "
+                              "'name': '外语：英语（专升本）'}, {'code': '12418', 'name': '消防工程毕业论文'}] != [{'code': '', "
+                              "'name': '选考课（不考英语者）：7 门全选（含实践，共 25 学分）'}, {'code': '12418', 'name': '消防工程毕业论文'}]",
+                              "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 39, "
+                              "'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': 'electives', 'label': '', "
+                              "'courses': 5, 'credits': 17, 'min_courses': 5, 'min_credits': 18, 'ok': False}, "
+                              "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
+                              "'min_credits': None, 'ok': False}]",
+                              "case 2 path: {'id': 'foreign-language', 'label': '考外语'}",
+                              "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                              "('13000', 'optional'), ('12406', 'passed'), ('12409', 'passed'), ('12410', 'passed'), "
+                              "('12411', 'passed'), ('12412', 'passed'), ('13228', 'passed'), ('13229', 'passed'), "
+                              "('13226', 'passed'), ('13227', 'passed'), ('12414', 'passed'), ('12415', 'passed'), "
+                              "('14431', 'passed'), ('14441', 'passed'), ('14111', 'passed'), ('14136', 'passed'), "
+                              "('13959', 'passed'), ('13843', 'passed'), ('14427', 'failed'), ('14428', "
+                              "'not_needed'), ('14429', 'not_needed'), ('12418', 'missing')]",
+                              'case 3 eligible: False != True',
+                              "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
+                              "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 39, "
+                              "'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': 'electives', 'label': '', "
+                              "'courses': 7, 'credits': 25, 'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': "
+                              "'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': "
+                              "None, 'ok': False}]",
+                              "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
+                              "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                              "('13000', 'optional'), ('12406', 'passed'), ('12409', 'passed'), ('12410', 'passed'), "
+                              "('12411', 'passed'), ('12412', 'passed'), ('13228', 'passed'), ('13229', 'passed'), "
+                              "('13226', 'passed'), ('13227', 'passed'), ('12414', 'passed'), ('12415', 'passed'), "
+                              "('14431', 'passed'), ('14441', 'passed'), ('14111', 'passed'), ('14136', 'passed'), "
+                              "('13959', 'passed'), ('13843', 'passed'), ('14427', 'passed'), ('14428', 'passed'), "
+                              "('14429', 'passed'), ('12418', 'passed')]"],
+ ('jiangsu/083102K', 'portal'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 46, "
+                                 "'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': 'electives', 'label': '', "
+                                 "'courses': 6, 'credits': 20, 'min_courses': 5, 'min_credits': 18, 'ok': True}, "
+                                 "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
+                                 "'min_credits': None, 'ok': True}]",
+                                 "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 46, "
+                                 "'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': 'electives', 'label': '', "
+                                 "'courses': 6, 'credits': 20, 'min_courses': 5, 'min_credits': 18, 'ok': True}, "
+                                 "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
+                                 "'min_credits': None, 'ok': True}]",
+                                 "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 5 门、不少于 18 学分'}, {'code': '', "
+                                 "'name': '外语：英语（专升本）'}, {'code': '12418', 'name': '消防工程毕业论文'}] != [{'code': '', "
+                                 "'name': '选考课（不考英语者）：7 门全选（含实践，共 25 学分）'}, {'code': '12418', 'name': '消防工程毕业论文'}]",
+                                 "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 39, "
+                                 "'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': 'electives', 'label': '', "
+                                 "'courses': 5, 'credits': 17, 'min_courses': 5, 'min_credits': 18, 'ok': False}, "
+                                 "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
+                                 "'min_credits': None, 'ok': False}]",
+                                 "case 2 path: {'id': 'foreign-language', 'label': '考外语'}",
+                                 "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                                 "('13000', 'optional'), ('12406', 'passed'), ('12409', 'passed'), ('12410', "
+                                 "'passed'), ('12411', 'passed'), ('12412', 'passed'), ('13228', 'passed'), "
+                                 "('13229', 'passed'), ('13226', 'passed'), ('13227', 'passed'), ('12414', "
+                                 "'passed'), ('12415', 'passed'), ('14431', 'passed'), ('14441', 'passed'), "
+                                 "('14111', 'passed'), ('14136', 'passed'), ('13959', 'passed'), ('13843', "
+                                 "'passed'), ('14427', 'failed'), ('14428', 'not_needed'), ('14429', 'not_needed'), "
+                                 "('12418', 'missing')]",
+                                 'case 3 eligible: False != True',
+                                 "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
+                                 "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 39, "
+                                 "'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': 'electives', 'label': '', "
+                                 "'courses': 7, 'credits': 25, 'min_courses': 5, 'min_credits': 18, 'ok': True}, "
+                                 "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
+                                 "'min_credits': None, 'ok': False}]",
+                                 "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
+                                 "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                                 "('13000', 'optional'), ('12406', 'passed'), ('12409', 'passed'), ('12410', "
+                                 "'passed'), ('12411', 'passed'), ('12412', 'passed'), ('13228', 'passed'), "
+                                 "('13229', 'passed'), ('13226', 'passed'), ('13227', 'passed'), ('12414', "
+                                 "'passed'), ('12415', 'passed'), ('14431', 'passed'), ('14441', 'passed'), "
+                                 "('14111', 'passed'), ('14136', 'passed'), ('13959', 'passed'), ('13843', "
+                                 "'passed'), ('14427', 'passed'), ('14428', 'passed'), ('14429', 'passed'), "
+                                 "('12418', 'passed')]"],
+ ('jiangsu/083102K', 'viewer'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 46, "
+                                 "'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': 'electives', 'label': '', "
+                                 "'courses': 6, 'credits': 20, 'min_courses': 5, 'min_credits': 18, 'ok': True}, "
+                                 "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
+                                 "'min_credits': None, 'ok': True}]",
+                                 "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 46, "
+                                 "'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': 'electives', 'label': '', "
+                                 "'courses': 6, 'credits': 20, 'min_courses': 5, 'min_credits': 18, 'ok': True}, "
+                                 "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
+                                 "'min_credits': None, 'ok': True}]",
+                                 "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 5 门、不少于 18 学分'}, {'code': '', "
+                                 "'name': '外语：英语（专升本）'}, {'code': '12418', 'name': '消防工程毕业论文'}] != [{'code': '', "
+                                 "'name': '选考课（不考英语者）：7 门全选（含实践，共 25 学分）'}, {'code': '12418', 'name': '消防工程毕业论文'}]",
+                                 "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 39, "
+                                 "'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': 'electives', 'label': '', "
+                                 "'courses': 5, 'credits': 17, 'min_courses': 5, 'min_credits': 18, 'ok': False}, "
+                                 "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
+                                 "'min_credits': None, 'ok': False}]",
+                                 "case 2 path: {'id': 'foreign-language', 'label': '考外语'}",
+                                 "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                                 "('13000', 'optional'), ('12406', 'passed'), ('12409', 'passed'), ('12410', "
+                                 "'passed'), ('12411', 'passed'), ('12412', 'passed'), ('13228', 'passed'), "
+                                 "('13229', 'passed'), ('13226', 'passed'), ('13227', 'passed'), ('12414', "
+                                 "'passed'), ('12415', 'passed'), ('14431', 'passed'), ('14441', 'passed'), "
+                                 "('14111', 'passed'), ('14136', 'passed'), ('13959', 'passed'), ('13843', "
+                                 "'passed'), ('14427', 'failed'), ('14428', 'not_needed'), ('14429', 'not_needed'), "
+                                 "('12418', 'missing')]",
+                                 'case 3 eligible: False != True',
+                                 "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
+                                 "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 39, "
+                                 "'min_courses': 5, 'min_credits': 18, 'ok': True}, {'id': 'electives', 'label': '', "
+                                 "'courses': 7, 'credits': 25, 'min_courses': 5, 'min_credits': 18, 'ok': True}, "
+                                 "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
+                                 "'min_credits': None, 'ok': False}]",
+                                 "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
+                                 "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
+                                 "('13000', 'optional'), ('12406', 'passed'), ('12409', 'passed'), ('12410', "
+                                 "'passed'), ('12411', 'passed'), ('12412', 'passed'), ('13228', 'passed'), "
+                                 "('13229', 'passed'), ('13226', 'passed'), ('13227', 'passed'), ('12414', "
+                                 "'passed'), ('12415', 'passed'), ('14431', 'passed'), ('14441', 'passed'), "
+                                 "('14111', 'passed'), ('14136', 'passed'), ('13959', 'passed'), ('13843', "
+                                 "'passed'), ('14427', 'passed'), ('14428', 'passed'), ('14429', 'passed'), "
+                                 "('12418', 'passed')]"],
  ('jiangsu/101101', 'pdf'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 44, "
                              "'min_courses': 4, 'min_credits': 20, 'ok': True}, {'id': 'electives', 'label': '', "
                              "'courses': 4, 'credits': 20, 'min_courses': 4, 'min_credits': 20, 'ok': True}, {'id': "

@@ -222,6 +222,15 @@ def test_english_or_not_rule_from_a_wrapped_remark_column(name: str, electives: 
     assert not short["eligible"]
 
 
+def test_a_remark_column_that_starts_with_a_number_keeps_the_number() -> None:
+    # 081001 as extracted from the PDF: "4 门课程，" stands in the remark column of a practical's row (after 实践);
+    # the 4 is the rule's course count, not a cell of that row.
+    text = (HERE.parent / "plan_texts" / "jiangsu" / "081001.txt").read_text(encoding="utf-8")
+    groups = {g["id"]: g for g in understood(text)["groups"]}
+    assert (groups["electives"]["min_courses"], groups["electives"]["min_credits"]) == (4, 21)
+    assert "选考不少于4门课程" in understood(text)["notes"][0]
+
+
 def test_a_name_with_zhe_is_a_name_and_a_row_takes_the_number_nearest_to_it() -> None:
     text = ("凡取得本专业考试计划规定的 14 门课程的合格成绩，累计达到 20 学分，颁发毕业证书。\n序号\n课程代码\n课程名称\n学分\n"
             "1\n15040\n习近平新时代中国特色社会主义思想概论\n3\n2\n14443\n消费者行为学\n6\n3\n14002\n旅游消费者行为\n6\n"

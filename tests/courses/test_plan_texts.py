@@ -43,6 +43,12 @@ KNOWN: dict[str, list[str]] = {
                       "把专业考试计划的课程表粘贴到计划框。"],
     # "组一 … 任选 1 组 … 组二" spans four rows: the parser does not read the two groups.
     "jiangsu/040106": ["rules [['13000', '14970']]"],
+    # The remark "考英语者，选考不少于 4 门课程，不少于 21 学分；不考英语者全选" sits beside rows 12–15 only; the 简编 table and
+    # the credits show the electives are the six courses of rows 11–16 (物理（工） to 工程招投标与合同管理).
+    "jiangsu/081001": ["rules [['11168', '11169', '13594', '14734', '13648'], ['11168', '11169', '13594', '14734', "
+                       "'13648'], ['13000']]"],
+    # The same remark beside rows 13–16 only; the 选设 courses (and the 简编 table) are the seven of rows 11–17.
+    "jiangsu/083102K": ["rules [['13000'], ['14136', '13959', '13843', '14427'], ['14136', '13959', '13843', '14427']]"],
 }
 
 
@@ -66,6 +72,18 @@ def _cheapest(credits: list[float], at_least: int, min_credits: float) -> tuple[
     return best
 
 
+def _units(p: Plan, codes: tuple[str, ...]) -> list[float]:
+    """Credits per course of a group, a practical counted with its theory course in the group (one course, as the
+    verdict counts it); a practical whose theory course is not in the group counts on its own."""
+    by_code = {c.code: c for c in p.courses}
+    credits = {c: float(by_code[c].credits) for c in codes if by_code[c].theory not in codes}
+    for c in codes:
+        theory = by_code[c].theory
+        if theory in codes:
+            credits[theory] += by_code[c].credits
+    return list(credits.values())
+
+
 def minimal_totals(p: Plan) -> list[tuple[str, int, float]]:
     """For each path (or the plan as a whole): courses counted and the least credits that complete it."""
     by_code = {c.code: c for c in p.courses}
@@ -82,8 +100,7 @@ def minimal_totals(p: Plan) -> list[tuple[str, int, float]]:
             credits += min(by_code[o].credits for o in ch.options)
             units += 1
         for g in groups:
-            unit = [by_code[c].credits + sum(by_code[x].credits for x in p.practicals_of(c) if x not in g.courses) for c in g.courses]
-            k, total = _cheapest(unit, g.min_courses or 0, g.min_credits or 0)
+            k, total = _cheapest(_units(p, g.courses), g.min_courses or 0, g.min_credits or 0)
             credits, units = credits + total, units + k
         out.append((path.id if path else "-", units, credits))
     return out
