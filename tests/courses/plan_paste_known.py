@@ -10,7 +10,7 @@ Causes (parser gaps, and the test plan writer, tests/courses/plan_variants.py, k
   jiangsu/082502: 选考课按考外语/不考外语两条路径：解析器读出的组规则与记录不同（多出空组与 13000 组）；typed 里（设计）行没有挂到 14274
   jiangsu/101101: 考/不考英语两条路径的选考规则：读成“考外语者不少于 4 门 20 学分”两组和语言组，而记录是“不考英语者 5 门全选”
   jiangsu/120301: 考/不考英语两条路径的选考规则：组规则多出空组与 13000 组，标签为“外语”而记录为“英语”
-  jiangsu/120103: 同上（考/不考英语两条路径，6 门选考课，其中 13542 带自己的实践 13543）：组规则多出空组与 13000 组，实践 13543 读进组里
+  jiangsu/120103: 同 081001（考/不考英语两条路径，6 门选考课，其中 13542 带自己的实践 13543）：组规则多出空组与 13000 组
   jiangsu/120601: typed：没有考试方式列，14386 物流管理软件操作（计划中是实践）看来像理论课，14387“…（实践）”于是按同名挂到它之下——打字文本本身无从区分
   zhejiang/570103K: pdf：选考“不少于 5 门、不少于 20 学分”只读出 5 门，学分下限未读出
 """
@@ -297,12 +297,12 @@ KNOWN_VERDICT: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'pdf'): ['
                                 "case 3 path: {'id': 'foreign-language', 'label': '考外语'}"],
  ('jiangsu/081001', 'pdf'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 43, "
                              "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
-                             "'courses': 5, 'credits': 23, 'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': "
+                             "'courses': 5, 'credits': 24, 'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': "
                              "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
                              "None, 'ok': True}]",
                              "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 43, "
                              "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
-                             "'courses': 5, 'credits': 23, 'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': "
+                             "'courses': 5, 'credits': 24, 'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': "
                              "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
                              "None, 'ok': True}]",
                              "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 21 学分'}, {'code': '', "
@@ -319,8 +319,8 @@ KNOWN_VERDICT: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'pdf'): ['
                              "('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', 'passed'), "
                              "('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', 'passed'), "
                              "('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', 'passed'), "
-                             "('13594', 'passed'), ('14734', 'passed'), ('13648', 'failed'), ('13649', "
-                             "'not_needed'), ('03941', 'not_needed'), ('18914', 'missing')]",
+                             "('13594', 'passed'), ('14734', 'passed'), ('13648', 'passed'), ('13649', 'failed'), "
+                             "('03941', 'not_needed'), ('18914', 'missing')]",
                              'case 3 eligible: False != True',
                              "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
                              "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 36, "
@@ -338,86 +338,86 @@ KNOWN_VERDICT: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'pdf'): ['
                              "('03941', 'passed'), ('18914', 'passed')]"],
  ('jiangsu/081001', 'portal'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 43, "
                                 "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 5, 'credits': 23, 'min_courses': 4, 'min_credits': 21, 'ok': True}, "
-                                "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': True}]",
+                                "'courses': 5, 'credits': 24, 'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': "
+                                "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                                "None, 'ok': True}]",
                                 "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 43, "
                                 "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 5, 'credits': 23, 'min_courses': 4, 'min_credits': 21, 'ok': True}, "
-                                "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': True}]",
+                                "'courses': 5, 'credits': 24, 'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': "
+                                "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                                "None, 'ok': True}]",
                                 "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 21 学分'}, {'code': '', "
                                 "'name': '外语：英语（专升本）'}, {'code': '18914', 'name': '土木工程毕业设计'}] != [{'code': '', "
-                                "'name': '选考课（考英语者）：不少于 4 门、不少于 21 学分'}, {'code': '', 'name': '英语：英语（专升本）'}, "
-                                "{'code': '18914', 'name': '土木工程毕业设计'}]",
+                                "'name': '选考课（考英语者）：不少于 4 门、不少于 21 学分'}, {'code': '', 'name': '英语：英语（专升本）'}, {'code': "
+                                "'18914', 'name': '土木工程毕业设计'}]",
                                 "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 36, "
                                 "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
                                 "'courses': 4, 'credits': 18, 'min_courses': 4, 'min_credits': 21, 'ok': False}, "
                                 "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
                                 "'min_credits': None, 'ok': False}]",
                                 "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
-                                "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', "
-                                "'passed'), ('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', "
-                                "'passed'), ('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', "
-                                "'passed'), ('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', "
-                                "'passed'), ('13594', 'passed'), ('14734', 'passed'), ('13648', 'failed'), ('13649', "
-                                "'not_needed'), ('03941', 'not_needed'), ('18914', 'missing')]",
+                                "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', 'passed'), "
+                                "('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', 'passed'), "
+                                "('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', 'passed'), "
+                                "('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', 'passed'), "
+                                "('13594', 'passed'), ('14734', 'passed'), ('13648', 'passed'), ('13649', 'failed'), "
+                                "('03941', 'not_needed'), ('18914', 'missing')]",
                                 'case 3 eligible: False != True',
                                 "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
                                 "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 36, "
                                 "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 6, 'credits': 29, 'min_courses': 4, 'min_credits': 21, 'ok': True}, "
-                                "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': False}]",
+                                "'courses': 6, 'credits': 29, 'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': "
+                                "'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': "
+                                "None, 'ok': False}]",
                                 "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
                                 "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
-                                "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', "
-                                "'passed'), ('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', "
-                                "'passed'), ('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', "
-                                "'passed'), ('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', "
-                                "'passed'), ('13594', 'passed'), ('14734', 'passed'), ('13648', 'passed'), ('13649', "
-                                "'passed'), ('03941', 'passed'), ('18914', 'passed')]"],
+                                "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', 'passed'), "
+                                "('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', 'passed'), "
+                                "('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', 'passed'), "
+                                "('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', 'passed'), "
+                                "('13594', 'passed'), ('14734', 'passed'), ('13648', 'passed'), ('13649', 'passed'), "
+                                "('03941', 'passed'), ('18914', 'passed')]"],
  ('jiangsu/081001', 'viewer'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 43, "
                                 "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 5, 'credits': 23, 'min_courses': 4, 'min_credits': 21, 'ok': True}, "
-                                "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': True}]",
+                                "'courses': 5, 'credits': 24, 'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': "
+                                "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                                "None, 'ok': True}]",
                                 "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 43, "
                                 "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 5, 'credits': 23, 'min_courses': 4, 'min_credits': 21, 'ok': True}, "
-                                "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': True}]",
+                                "'courses': 5, 'credits': 24, 'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': "
+                                "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
+                                "None, 'ok': True}]",
                                 "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 21 学分'}, {'code': '', "
                                 "'name': '外语：英语（专升本）'}, {'code': '18914', 'name': '土木工程毕业设计'}] != [{'code': '', "
-                                "'name': '选考课（考英语者）：不少于 4 门、不少于 21 学分'}, {'code': '', 'name': '英语：英语（专升本）'}, "
-                                "{'code': '18914', 'name': '土木工程毕业设计'}]",
+                                "'name': '选考课（考英语者）：不少于 4 门、不少于 21 学分'}, {'code': '', 'name': '英语：英语（专升本）'}, {'code': "
+                                "'18914', 'name': '土木工程毕业设计'}]",
                                 "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 36, "
                                 "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
                                 "'courses': 4, 'credits': 18, 'min_courses': 4, 'min_credits': 21, 'ok': False}, "
                                 "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
                                 "'min_credits': None, 'ok': False}]",
                                 "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
-                                "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', "
-                                "'passed'), ('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', "
-                                "'passed'), ('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', "
-                                "'passed'), ('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', "
-                                "'passed'), ('13594', 'passed'), ('14734', 'passed'), ('13648', 'failed'), ('13649', "
-                                "'not_needed'), ('03941', 'not_needed'), ('18914', 'missing')]",
+                                "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', 'passed'), "
+                                "('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', 'passed'), "
+                                "('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', 'passed'), "
+                                "('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', 'passed'), "
+                                "('13594', 'passed'), ('14734', 'passed'), ('13648', 'passed'), ('13649', 'failed'), "
+                                "('03941', 'not_needed'), ('18914', 'missing')]",
                                 'case 3 eligible: False != True',
                                 "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
                                 "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 36, "
                                 "'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 6, 'credits': 29, 'min_courses': 4, 'min_credits': 21, 'ok': True}, "
-                                "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': False}]",
+                                "'courses': 6, 'credits': 29, 'min_courses': 4, 'min_credits': 21, 'ok': True}, {'id': "
+                                "'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': "
+                                "None, 'ok': False}]",
                                 "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
                                 "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
-                                "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', "
-                                "'passed'), ('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', "
-                                "'passed'), ('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', "
-                                "'passed'), ('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', "
-                                "'passed'), ('13594', 'passed'), ('14734', 'passed'), ('13648', 'passed'), ('13649', "
-                                "'passed'), ('03941', 'passed'), ('18914', 'passed')]"],
+                                "('13000', 'optional'), ('10993', 'passed'), ('02160', 'passed'), ('02161', 'passed'), "
+                                "('13188', 'passed'), ('02404', 'passed'), ('14322', 'passed'), ('14323', 'passed'), "
+                                "('02440', 'passed'), ('02441', 'passed'), ('02442', 'passed'), ('02443', 'passed'), "
+                                "('00420', 'passed'), ('00421', 'passed'), ('11168', 'passed'), ('11169', 'passed'), "
+                                "('13594', 'passed'), ('14734', 'passed'), ('13648', 'passed'), ('13649', 'passed'), "
+                                "('03941', 'passed'), ('18914', 'passed')]"],
  ('jiangsu/082502', 'pdf'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 47, "
                              "'min_courses': 4, 'min_credits': 17, 'ok': True}, {'id': 'electives', 'label': '', "
                              "'courses': 4, 'credits': 19, 'min_courses': 4, 'min_credits': 17, 'ok': True}, {'id': "
