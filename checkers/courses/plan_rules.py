@@ -159,6 +159,9 @@ def _group(gid: str, label: str, rows: list[ParsedCourse], text: str) -> Group |
     credits = next((int(a or b) for a, b in MIN_CREDITS.findall(text)), None)
     if n is None and credits is None and ALL.search(text):
         n = sum(1 for c in rows if c.kind == "theory" or c.theory is None)
+        if any(c.theory is not None for c in rows):  # all of them means their practicals too: every credit counts
+            total = int(sum(c.credits or 0 for c in rows))
+            return Group(gid, f"{label}：{n} 门全选（含实践，共 {total} 学分）", tuple(c.code for c in rows), n, total)
         return Group(gid, f"{label}：{n} 门全选", tuple(c.code for c in rows), n, None)
     if n is None and credits is None:
         return None
