@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checkers.courses.plan import Choice, Group, PlanPath
 from checkers.courses.plan_lines import Lines
@@ -213,4 +213,7 @@ def rules(lines: Lines, found: list[ParsedCourse]) -> tuple[list[Choice], list[G
             continue
         groups.append(group)
         notes.append(f"{where}“{block.text}”：选考课 {'、'.join(codes)}，{group.label.split('：', 1)[1]}")
+    free = tuple(c.id for c in choices if not any(c.id in x.choices for x in paths))
+    if paths and free:  # an either-or outside the language rule holds on every path
+        paths = [replace(x, choices=x.choices + free) for x in paths]
     return choices, groups, paths, notes
