@@ -44,6 +44,11 @@ KNOWN: dict[str, list[str]] = {
 }
 
 
+# Plans whose record leaves the course count unstated although the saved 2024 text states one: that count still
+# includes the two old 思政 courses (now three), and the handbook (2025 revision) gives credits only (plan-reader-2).
+COUNT_UNSTATED = {"jiangsu/081301"}
+
+
 # Plans whose text counts two stand-alone practicals under one row number as one course (the verdict counts two).
 SHARED_ROW = {"jiangsu/120601": 1}  # 14386 物流管理软件操作（实践方式）and 14387 物流管理软件操作（实践）, row 10
 
@@ -122,7 +127,9 @@ def test_parsing_the_saved_text_gives_the_curated_plan(plan_id: str) -> None:
         return
     p = plan(plan_id)
     diffs = same_plan(parsed, plan_id)
-    if parsed["minimums"]["courses"] != p.minimums.courses:
+    if plan_id in COUNT_UNSTATED:
+        assert p.minimums.courses is None and isinstance(parsed["minimums"]["courses"], int), parsed["minimums"]
+    elif parsed["minimums"]["courses"] != p.minimums.courses:
         diffs.append(f"courses {parsed['minimums']['courses']} != {p.minimums.courses}")
     if parsed["code"] != p.code:
         diffs.append(f"code {parsed['code']} != {p.code}")
