@@ -80,26 +80,11 @@ KNOWN_PLAN: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'csv'): ["not
                                 "'04435', '13198', '03700'], ['13000'], ['13000', '13203', '03201', '13204', "
                                 "'13205', '13206', '13207', '03007', '03008'], ['13000', '13203', '03201', '13204', "
                                 "'13205', '13206', '13207', '03007', '03008']]"],
- ('jiangsu/120301', 'csv'): ["rules [[], ['03353', '14043', '00209', '02680', '06187', '02678'], ['03353', '14043', "
-                             "'00209', '02680', '06187', '02678'], ['13000'], ['13000', '13683', '14048', '00134', "
-                             "'14050', '14049', '08988', '12658'], ['13000', '13683', '14048', '00134', '14050', "
-                             "'14049', '08988', '12658']]"],
- ('jiangsu/120301', 'pdf'): ["rules [[], ['03353', '14043', '00209', '02680', '06187', '02678'], ['03353', '14043', "
-                             "'00209', '02680', '06187', '02678'], ['13000'], ['13000', '13683', '14048', '00134', "
-                             "'14050', '14049', '08988', '12658'], ['13000', '13683', '14048', '00134', '14050', "
-                             "'14049', '08988', '12658']]"],
- ('jiangsu/120301', 'portal'): ["rules [[], ['03353', '14043', '00209', '02680', '06187', '02678'], ['03353', "
-                                "'14043', '00209', '02680', '06187', '02678'], ['13000'], ['13000', '13683', "
-                                "'14048', '00134', '14050', '14049', '08988', '12658'], ['13000', '13683', '14048', "
-                                "'00134', '14050', '14049', '08988', '12658']]"],
- ('jiangsu/120301', 'typed'): ["rules [[], ['03353', '14043', '00209', '02680', '06187', '02678'], ['03353', "
-                               "'14043', '00209', '02680', '06187', '02678'], ['13000'], ['13000', '13683', '14048', "
-                               "'00134', '14050', '14049', '08988', '12658'], ['13000', '13683', '14048', '00134', "
-                               "'14050', '14049', '08988', '12658']]"],
- ('jiangsu/120301', 'viewer'): ["rules [[], ['03353', '14043', '00209', '02680', '06187', '02678'], ['03353', "
-                                "'14043', '00209', '02680', '06187', '02678'], ['13000'], ['13000', '13683', "
-                                "'14048', '00134', '14050', '14049', '08988', '12658'], ['13000', '13683', '14048', "
-                                "'00134', '14050', '14049', '08988', '12658']]"],
+ ('jiangsu/120301', 'csv'): ["rules [[], ['13000'], ['13000', '13683', '14048', '00134', '14050', '14049', '08988', '12658', '03353'], ['13000', '13683', '14048', '00134', '14050', '14049', '08988', '12658', '03353'], ['14043', '00209', '02680', '06187', '02678'], ['14043', '00209', '02680', '06187', '02678']]"],
+ ('jiangsu/120301', 'pdf'): ["rules [[], ['13000'], ['13000', '13683', '14048', '00134', '14050', '14049', '08988', '12658', '03353'], ['13000', '13683', '14048', '00134', '14050', '14049', '08988', '12658', '03353'], ['14043', '00209', '02680', '06187', '02678'], ['14043', '00209', '02680', '06187', '02678']]"],
+ ('jiangsu/120301', 'portal'): ["rules [[], ['13000'], ['13000', '13683', '14048', '00134', '14050', '14049', '08988', '12658', '03353'], ['13000', '13683', '14048', '00134', '14050', '14049', '08988', '12658', '03353'], ['14043', '00209', '02680', '06187', '02678'], ['14043', '00209', '02680', '06187', '02678']]"],
+ ('jiangsu/120301', 'typed'): ["rules [[], ['13000'], ['13000', '13683', '14048', '00134', '14050', '14049', '08988', '12658', '03353'], ['13000', '13683', '14048', '00134', '14050', '14049', '08988', '12658', '03353'], ['14043', '00209', '02680', '06187', '02678'], ['14043', '00209', '02680', '06187', '02678']]"],
+ ('jiangsu/120301', 'viewer'): ["rules [[], ['13000'], ['13000', '13683', '14048', '00134', '14050', '14049', '08988', '12658', '03353'], ['13000', '13683', '14048', '00134', '14050', '14049', '08988', '12658', '03353'], ['14043', '00209', '02680', '06187', '02678'], ['14043', '00209', '02680', '06187', '02678']]"],
  ('jiangsu/120601', 'typed'): ["not read ('14387', '物流管理软件操作（实践）', 2.0, '', None)",
                                "read instead ('14387', '物流管理软件操作（实践）', 2.0, '', '14386')"]}
 
@@ -472,117 +457,9 @@ KNOWN_VERDICT: dict[tuple[str, str], list[str]] = {('jiangsu/040106', 'pdf'): ['
                                 "'passed'), ('13205', 'passed'), ('13206', 'passed'), ('13207', 'passed'), ('03007', "
                                 "'passed'), ('03008', 'passed'), ('03006', 'passed'), ('03005', 'passed'), ('04435', "
                                 "'passed'), ('13198', 'passed'), ('03700', 'passed'), ('10225', 'passed')]"],
- ('jiangsu/120301', 'pdf'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 40, "
-                             "'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', "
-                             "'courses': 5, 'credits': 27, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': "
-                             "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
-                             "None, 'ok': True}]",
-                             "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 40, "
-                             "'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', "
-                             "'courses': 5, 'credits': 27, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': "
-                             "'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': "
-                             "None, 'ok': True}]",
-                             "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 22 学分'}, {'code': '', "
-                             "'name': '外语：英语（专升本）'}, {'code': '14782', 'name': '农林经济管理毕业论文'}] != [{'code': '', "
-                             "'name': '选考课（考英语者）：不少于 4 门、不少于 22 学分'}, {'code': '', 'name': '英语：英语（专升本）'}, {'code': "
-                             "'14782', 'name': '农林经济管理毕业论文'}]",
-                             "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 33, "
-                             "'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', "
-                             "'courses': 4, 'credits': 21, 'min_courses': 4, 'min_credits': 22, 'ok': False}, {'id': "
-                             "'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': "
-                             "None, 'ok': False}]",
-                             "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
-                             "('13000', 'optional'), ('13683', 'passed'), ('14048', 'passed'), ('00134', 'passed'), "
-                             "('14050', 'passed'), ('14049', 'passed'), ('08988', 'passed'), ('12658', 'passed'), "
-                             "('03353', 'passed'), ('14043', 'passed'), ('00209', 'passed'), ('02680', 'passed'), "
-                             "('06187', 'failed'), ('02678', 'not_needed'), ('14782', 'missing')]",
-                             'case 3 eligible: False != True',
-                             "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
-                             "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 33, "
-                             "'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', "
-                             "'courses': 6, 'credits': 33, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': "
-                             "'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': "
-                             "None, 'ok': False}]",
-                             "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
-                             "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
-                             "('13000', 'optional'), ('13683', 'passed'), ('14048', 'passed'), ('00134', 'passed'), "
-                             "('14050', 'passed'), ('14049', 'passed'), ('08988', 'passed'), ('12658', 'passed'), "
-                             "('03353', 'passed'), ('14043', 'passed'), ('00209', 'passed'), ('02680', 'passed'), "
-                             "('06187', 'passed'), ('02678', 'passed'), ('14782', 'passed')]"],
- ('jiangsu/120301', 'portal'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 40, "
-                                "'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 5, 'credits': 27, 'min_courses': 4, 'min_credits': 22, 'ok': True}, "
-                                "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': True}]",
-                                "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 40, "
-                                "'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 5, 'credits': 27, 'min_courses': 4, 'min_credits': 22, 'ok': True}, "
-                                "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': True}]",
-                                "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 22 学分'}, {'code': '', "
-                                "'name': '外语：英语（专升本）'}, {'code': '14782', 'name': '农林经济管理毕业论文'}] != [{'code': '', "
-                                "'name': '选考课（考英语者）：不少于 4 门、不少于 22 学分'}, {'code': '', 'name': '英语：英语（专升本）'}, "
-                                "{'code': '14782', 'name': '农林经济管理毕业论文'}]",
-                                "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 33, "
-                                "'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 4, 'credits': 21, 'min_courses': 4, 'min_credits': 22, 'ok': False}, "
-                                "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': False}]",
-                                "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
-                                "('13000', 'optional'), ('13683', 'passed'), ('14048', 'passed'), ('00134', "
-                                "'passed'), ('14050', 'passed'), ('14049', 'passed'), ('08988', 'passed'), ('12658', "
-                                "'passed'), ('03353', 'passed'), ('14043', 'passed'), ('00209', 'passed'), ('02680', "
-                                "'passed'), ('06187', 'failed'), ('02678', 'not_needed'), ('14782', 'missing')]",
-                                'case 3 eligible: False != True',
-                                "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
-                                "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 33, "
-                                "'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 6, 'credits': 33, 'min_courses': 4, 'min_credits': 22, 'ok': True}, "
-                                "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': False}]",
-                                "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
-                                "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
-                                "('13000', 'optional'), ('13683', 'passed'), ('14048', 'passed'), ('00134', "
-                                "'passed'), ('14050', 'passed'), ('14049', 'passed'), ('08988', 'passed'), ('12658', "
-                                "'passed'), ('03353', 'passed'), ('14043', 'passed'), ('00209', 'passed'), ('02680', "
-                                "'passed'), ('06187', 'passed'), ('02678', 'passed'), ('14782', 'passed')]"],
- ('jiangsu/120301', 'viewer'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 40, "
-                                "'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 5, 'credits': 27, 'min_courses': 4, 'min_credits': 22, 'ok': True}, "
-                                "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': True}]",
-                                "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 40, "
-                                "'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 5, 'credits': 27, 'min_courses': 4, 'min_credits': 22, 'ok': True}, "
-                                "{'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': True}]",
-                                "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 22 学分'}, {'code': '', "
-                                "'name': '外语：英语（专升本）'}, {'code': '14782', 'name': '农林经济管理毕业论文'}] != [{'code': '', "
-                                "'name': '选考课（考英语者）：不少于 4 门、不少于 22 学分'}, {'code': '', 'name': '英语：英语（专升本）'}, "
-                                "{'code': '14782', 'name': '农林经济管理毕业论文'}]",
-                                "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 33, "
-                                "'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 4, 'credits': 21, 'min_courses': 4, 'min_credits': 22, 'ok': False}, "
-                                "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': False}]",
-                                "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
-                                "('13000', 'optional'), ('13683', 'passed'), ('14048', 'passed'), ('00134', "
-                                "'passed'), ('14050', 'passed'), ('14049', 'passed'), ('08988', 'passed'), ('12658', "
-                                "'passed'), ('03353', 'passed'), ('14043', 'passed'), ('00209', 'passed'), ('02680', "
-                                "'passed'), ('06187', 'failed'), ('02678', 'not_needed'), ('14782', 'missing')]",
-                                'case 3 eligible: False != True',
-                                "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []",
-                                "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 7, 'credits': 33, "
-                                "'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', "
-                                "'courses': 6, 'credits': 33, 'min_courses': 4, 'min_credits': 22, 'ok': True}, "
-                                "{'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, "
-                                "'min_credits': None, 'ok': False}]",
-                                "case 3 path: {'id': 'foreign-language', 'label': '考外语'}",
-                                "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), "
-                                "('13000', 'optional'), ('13683', 'passed'), ('14048', 'passed'), ('00134', "
-                                "'passed'), ('14050', 'passed'), ('14049', 'passed'), ('08988', 'passed'), ('12658', "
-                                "'passed'), ('03353', 'passed'), ('14043', 'passed'), ('00209', 'passed'), ('02680', "
-                                "'passed'), ('06187', 'passed'), ('02678', 'passed'), ('14782', 'passed')]"],
+ ('jiangsu/120301', 'pdf'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 9, 'credits': 45, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', 'courses': 4, 'credits': 22, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': None, 'ok': True}]", "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 9, 'credits': 45, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', 'courses': 4, 'credits': 22, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': None, 'ok': True}]", "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 22 学分'}, {'code': '', 'name': '外语：英语（专升本）'}, {'code': '14782', 'name': '农林经济管理毕业论文'}] != [{'code': '', 'name': '选考课（不考英语者）：5 门全选'}, {'code': '14782', 'name': '农林经济管理毕业论文'}]", "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 38, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', 'courses': 3, 'credits': 16, 'min_courses': 4, 'min_credits': 22, 'ok': False}, {'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': None, 'ok': False}]", "case 2 path: {'id': 'foreign-language', 'label': '考外语'}", "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), ('13000', 'optional'), ('13683', 'passed'), ('14048', 'passed'), ('00134', 'passed'), ('14050', 'passed'), ('14049', 'passed'), ('08988', 'passed'), ('12658', 'passed'), ('03353', 'passed'), ('14043', 'passed'), ('00209', 'passed'), ('02680', 'passed'), ('06187', 'failed'), ('02678', 'not_needed'), ('14782', 'missing')]", 'case 3 eligible: False != True', "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []", "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 38, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', 'courses': 5, 'credits': 28, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': None, 'ok': False}]", "case 3 path: {'id': 'foreign-language', 'label': '考外语'}", "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), ('13000', 'optional'), ('13683', 'passed'), ('14048', 'passed'), ('00134', 'passed'), ('14050', 'passed'), ('14049', 'passed'), ('08988', 'passed'), ('12658', 'passed'), ('03353', 'passed'), ('14043', 'passed'), ('00209', 'passed'), ('02680', 'passed'), ('06187', 'passed'), ('02678', 'passed'), ('14782', 'passed')]"],
+ ('jiangsu/120301', 'portal'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 9, 'credits': 45, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', 'courses': 4, 'credits': 22, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': None, 'ok': True}]", "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 9, 'credits': 45, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', 'courses': 4, 'credits': 22, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': None, 'ok': True}]", "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 22 学分'}, {'code': '', 'name': '外语：英语（专升本）'}, {'code': '14782', 'name': '农林经济管理毕业论文'}] != [{'code': '', 'name': '选考课（不考英语者）：5 门全选'}, {'code': '14782', 'name': '农林经济管理毕业论文'}]", "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 38, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', 'courses': 3, 'credits': 16, 'min_courses': 4, 'min_credits': 22, 'ok': False}, {'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': None, 'ok': False}]", "case 2 path: {'id': 'foreign-language', 'label': '考外语'}", "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), ('13000', 'optional'), ('13683', 'passed'), ('14048', 'passed'), ('00134', 'passed'), ('14050', 'passed'), ('14049', 'passed'), ('08988', 'passed'), ('12658', 'passed'), ('03353', 'passed'), ('14043', 'passed'), ('00209', 'passed'), ('02680', 'passed'), ('06187', 'failed'), ('02678', 'not_needed'), ('14782', 'missing')]", 'case 3 eligible: False != True', "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []", "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 38, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', 'courses': 5, 'credits': 28, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': None, 'ok': False}]", "case 3 path: {'id': 'foreign-language', 'label': '考外语'}", "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), ('13000', 'optional'), ('13683', 'passed'), ('14048', 'passed'), ('00134', 'passed'), ('14050', 'passed'), ('14049', 'passed'), ('08988', 'passed'), ('12658', 'passed'), ('03353', 'passed'), ('14043', 'passed'), ('00209', 'passed'), ('02680', 'passed'), ('06187', 'passed'), ('02678', 'passed'), ('14782', 'passed')]"],
+ ('jiangsu/120301', 'viewer'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 9, 'credits': 45, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', 'courses': 4, 'credits': 22, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': None, 'ok': True}]", "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 9, 'credits': 45, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', 'courses': 4, 'credits': 22, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'language', 'label': '', 'courses': 1, 'credits': 7, 'min_courses': 1, 'min_credits': None, 'ok': True}]", "case 2 missing: [{'code': '', 'name': '选考课（考外语者）：不少于 4 门、不少于 22 学分'}, {'code': '', 'name': '外语：英语（专升本）'}, {'code': '14782', 'name': '农林经济管理毕业论文'}] != [{'code': '', 'name': '选考课（不考英语者）：5 门全选'}, {'code': '14782', 'name': '农林经济管理毕业论文'}]", "case 2 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 38, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', 'courses': 3, 'credits': 16, 'min_courses': 4, 'min_credits': 22, 'ok': False}, {'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': None, 'ok': False}]", "case 2 path: {'id': 'foreign-language', 'label': '考外语'}", "case 2 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), ('13000', 'optional'), ('13683', 'passed'), ('14048', 'passed'), ('00134', 'passed'), ('14050', 'passed'), ('14049', 'passed'), ('08988', 'passed'), ('12658', 'passed'), ('03353', 'passed'), ('14043', 'passed'), ('00209', 'passed'), ('02680', 'passed'), ('06187', 'failed'), ('02678', 'not_needed'), ('14782', 'missing')]", 'case 3 eligible: False != True', "case 3 missing: [{'code': '', 'name': '外语：英语（专升本）'}] != []", "case 3 groups: [{'id': 'electives', 'label': '', 'courses': 8, 'credits': 38, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'electives', 'label': '', 'courses': 5, 'credits': 28, 'min_courses': 4, 'min_credits': 22, 'ok': True}, {'id': 'language', 'label': '', 'courses': 0, 'credits': 0, 'min_courses': 1, 'min_credits': None, 'ok': False}]", "case 3 path: {'id': 'foreign-language', 'label': '考外语'}", "case 3 courses: [('15040', 'passed'), ('15043', 'passed'), ('15044', 'passed'), ('13000', 'optional'), ('13683', 'passed'), ('14048', 'passed'), ('00134', 'passed'), ('14050', 'passed'), ('14049', 'passed'), ('08988', 'passed'), ('12658', 'passed'), ('03353', 'passed'), ('14043', 'passed'), ('00209', 'passed'), ('02680', 'passed'), ('06187', 'passed'), ('02678', 'passed'), ('14782', 'passed')]"],
  ('zhejiang/570103K', 'pdf'): ["case 0 groups: [{'id': 'electives', 'label': '', 'courses': 5, 'credits': 24, "
                                "'min_courses': 5, 'min_credits': None, 'ok': True}]",
                                "case 1 groups: [{'id': 'electives', 'label': '', 'courses': 5, 'credits': 24, "

@@ -46,7 +46,7 @@ KNOWN: dict[str, list[str]] = {
 
 # Plans whose record leaves the course count unstated although the saved 2024 text states one: that count still
 # includes the two old 思政 courses (now three), and the handbook (2025 revision) gives credits only (plan-reader-2).
-COUNT_UNSTATED = {"jiangsu/081301", "jiangsu/101101", "jiangsu/120102", "jiangsu/120202", "jiangsu/120206", "jiangsu/120207"}
+COUNT_UNSTATED = {"jiangsu/081301", "jiangsu/101101", "jiangsu/120102", "jiangsu/120202", "jiangsu/120206", "jiangsu/120207", "jiangsu/120301"}
 
 
 # Plans whose text counts two stand-alone practicals under one row number as one course (the verdict counts two).
@@ -54,7 +54,7 @@ SHARED_ROW = {"jiangsu/120601": 1}  # 14386 物流管理软件操作（实践方
 
 
 # Plans whose elective rule alone does not reach the total: the stated total binds (the candidate takes more).
-TOTAL_BINDS = {"jiangsu/120301": "考英语者选考不少于 4 门、22 学分，但合计须不少于 15 门、75 学分"}
+TOTAL_BINDS: dict[str, str] = {}
 
 
 def _cheapest(credits: list[float], at_least: int, min_credits: float) -> tuple[int, float]:
