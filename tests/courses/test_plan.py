@@ -42,10 +42,7 @@ def path_totals(p: Plan) -> list[int]:
 @pytest.mark.parametrize("plan_id", IDS)
 def test_credits_add_up_to_the_stated_minimum(plan_id: str) -> None:
     p = plan(plan_id)
-    if plan_id == "jiangsu/120301":  # the elective rule (≥ 4 courses, ≥ 22 credits) stays below the stated total of 75
-        assert min(path_totals(p)) < p.minimums.credits
-    else:
-        assert min(path_totals(p)) == p.minimums.credits
+    assert min(path_totals(p)) == p.minimums.credits
     if p.minimums.courses is not None:
         countable = [c for c in p.courses if c.countable and c.code not in p.optional_codes()]
         assert len(countable) + len(p.choices) + max((g.min_courses or 0 for g in p.groups), default=0) >= p.minimums.courses
