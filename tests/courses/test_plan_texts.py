@@ -47,6 +47,9 @@ KNOWN: dict[str, list[str]] = {
                        "'13648'], ['13000']]"],
     # The same remark beside rows 13–16 only; the 选设 courses (and the 简编 table) are the seven of rows 11–17.
     "jiangsu/083102K": ["rules [['13000'], ['14136', '13959', '13843', '14427'], ['14136', '13959', '13843', '14427']]"],
+    # The remark beside rows 12–14; the 选设 courses and the credits (70 exactly) make the six of rows 11–16 the electives.
+    "jiangsu/090502": ["rules [['04045', '04046', '11216', '11217', '01570'], ['04045', '04046', '11216', '11217', "
+                       "'01570'], ['13000']]"],
 }
 
 
