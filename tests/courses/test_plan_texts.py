@@ -29,6 +29,8 @@ KNOWN: dict[str, list[str]] = {
     # The elective remark spans only some of the 选设 rows; the parser takes those rows as the group.
     "jiangsu/050107T": ["rules [['01515', '03954', '05005'], ['01515', '03954', '05005'], ['13000', '14970']]"],
     "jiangsu/120301": ["rules [['00209', '02680', '06187'], ['00209', '02680', '06187'], ['13000']]"],
+    # The remark "考英语者，选考不少于 4 门…不考英语者全选" is printed beside rows 13–15 only; the group is rows 11–16.
+    "jiangsu/120103": ["rules [['01854', '06393', '01850'], ['01854', '06393', '01850'], ['13000']]"],
     # A three-way "任选一门" whose remark sits on the middle row: the first option (00839 俄语) is left out.
     "jiangsu/050262": ["rules [['00840', '00841']]"],
     # The portal masks part of 15040's name; "总学分 | 73" in a table row is not read as the minimum (guessed 77);
