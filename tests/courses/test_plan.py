@@ -27,7 +27,12 @@ def path_totals(p: Plan) -> list[int]:
                 total += min(p.course(o).credits for o in choice.options)
         for group in p.groups:
             if path is None or group.id in path.groups:
-                credits = sorted(p.course(c).credits for c in group.courses)
+                units: dict[str, int] = {}  # a practical listed with its theory course counts with it, as one course
+                for c in group.courses:
+                    theory = p.course(c).theory
+                    key = theory if theory in group.courses else c
+                    units[key] = units.get(key, 0) + p.course(c).credits
+                credits = sorted(units.values())
                 need = credits[: group.min_courses or 0]
                 total += max(sum(need), group.min_credits or 0)
         totals.append(total)
