@@ -56,10 +56,10 @@ KNOWN: dict[str, list[str]] = {
 
 
 # Plans whose record leaves the course count unstated although the saved 2024 text states one: that count still
-# includes the two old 思政 courses (now three), and the handbook (2025 revision) gives credits only (plan-reader-2).
-COUNT_UNSTATED = {"jiangsu/081301", "jiangsu/101101", "jiangsu/120102", "jiangsu/120202", "jiangsu/120206",
-                  "jiangsu/120207", "jiangsu/120301", "jiangsu/120402", "jiangsu/120601", "jiangsu/120801",
-                  "jiangsu/120901K"}
+# includes the two old 思政 courses (now three), and the handbook (2025 revision) gives credits only (plan-reader-2;
+# the second line: plan-reader-3).
+COUNT_UNSTATED = {"jiangsu/081301", "jiangsu/101101", "jiangsu/120102", "jiangsu/120202", "jiangsu/120206", "jiangsu/120207", "jiangsu/120301", "jiangsu/120402", "jiangsu/120601", "jiangsu/120801", "jiangsu/120901K",
+                  "jiangsu/080202", "jiangsu/080208", "jiangsu/080703", "jiangsu/080905", "jiangsu/081001", "jiangsu/082701", "jiangsu/083102K", "jiangsu/460104", "jiangsu/460301", "jiangsu/520410", "jiangsu/530601", "jiangsu/530605", "jiangsu/530701", "jiangsu/570103K", "jiangsu/570116K", "jiangsu/590202", "jiangsu/590206", "jiangsu/090401", "jiangsu/090502", "jiangsu/100701", "jiangsu/100801", "jiangsu/120701", "jiangsu/130502", "jiangsu/130503", "jiangsu/130508", "jiangsu/120103"}
 
 
 # Plans whose text counts two stand-alone practicals under one row number as one course (the verdict counts two).
