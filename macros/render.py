@@ -81,6 +81,7 @@ class Renderer:
         self.root = root
         self._files: dict[int, str] | None = None  # record -> its data file, for its second-reader records
         self._calendar_slugs: set[str] | None = None
+        self._env = _env()  # one per build: each template is compiled once, not once per page
 
     @functools.cached_property
     def _git_dates(self) -> dict[str, str]:
@@ -95,7 +96,7 @@ class Renderer:
         numbered += ["national-" + ref for ref, _ in context.get("national_sources", [])]
         context.setdefault("numbers", {ref: i for i, ref in enumerate(numbered, 1)})
 
-        return _env().get_template(name).render(
+        return self._env.get_template(name).render(
             today=self.today, link=link, page_src=page_src, data=self.data, widget=self.embedded_widget,
             checked=self._checked, stale=self._stale,
             changed=self.changed, reviewed=self._reviewed, rounds_view=self._rounds_view,
