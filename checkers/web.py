@@ -51,6 +51,11 @@ def _int(pixels: Mapping[str, Any], key: str) -> int:
     return value
 
 
+def _width_height(args: Mapping[str, Any]) -> tuple[int, int]:
+    """The request's own ``width`` and ``height`` (a photo's upright size), positive integers."""
+    return _int(args, "width"), _int(args, "height")
+
+
 def _pixels(args: Mapping[str, Any]) -> Any:
     raw = args.get("pixels")
     if _absent(raw):
@@ -122,29 +127,30 @@ def check_photo(args: Mapping[str, Any]) -> dict[str, Any]:
 def photo_guides(args: Mapping[str, Any]) -> dict[str, Any]:
     from checkers.photo import api
 
-    size = {"width": args.get("width"), "height": args.get("height")}
-    return api.guides(_str(args, "spec") or "", _int(size, "width"), _int(size, "height"))
+    return api.guides(_str(args, "spec") or "", *_width_height(args))
+
+
+def _prior_diploma(args: Mapping[str, Any]) -> bool:
+    """The course checks' "has a prior diploma" box: absent or null means no."""
+    prior = args.get("prior_diploma", False)
+    prior = False if _absent(prior) else prior
+    if not isinstance(prior, bool):
+        raise BadRequest("prior_diploma: expected true or false")
+    return prior
 
 
 def check_courses(args: Mapping[str, Any]) -> dict[str, Any]:
     from checkers.courses import api
 
-    prior = args.get("prior_diploma", False)
-    prior = False if _absent(prior) else prior
-    if not isinstance(prior, bool):
-        raise BadRequest("prior_diploma: expected true or false")
-    return api.check(_str(args, "text") or "", _str(args, "plan") or "", prior_diploma=prior)
+    return api.check(_str(args, "text") or "", _str(args, "plan") or "", prior_diploma=_prior_diploma(args))
 
 
 def check_pasted_plan(args: Mapping[str, Any]) -> dict[str, Any]:
     """The verdict against a plan the candidate pasted: what was understood (parsed_plan), then the verdict."""
     from checkers.courses import api
 
-    prior = args.get("prior_diploma", False)
-    prior = False if _absent(prior) else prior
-    if not isinstance(prior, bool):
-        raise BadRequest("prior_diploma: expected true or false")
-    return api.check_pasted(_str(args, "plan_text") or "", _str(args, "text") or "", prior_diploma=prior)
+    return api.check_pasted(_str(args, "plan_text") or "", _str(args, "text") or "",
+                            prior_diploma=_prior_diploma(args))
 
 
 def _text(args: Mapping[str, Any], key: str) -> str | None:
@@ -158,8 +164,7 @@ def fix_prepare(args: Mapping[str, Any]) -> dict[str, Any]:
     from checkers.photo.fixplan import plan_size
     from checkers.photo.pixels import decode_refusal
 
-    size = {"width": args.get("width"), "height": args.get("height")}
-    width, height = _int(size, "width"), _int(size, "height")
+    width, height = _width_height(args)
     dw, dh = plan_size(width, height)
     return {"refusal": decode_refusal(width, height), "decode_width": dw, "decode_height": dh,
             "needs": fix.needs(_str(args, "spec") or "")}
@@ -183,8 +188,7 @@ def fix_plan(args: Mapping[str, Any]) -> dict[str, Any]:
     pixels = _pixels(args)
     if pixels is None:
         raise BadRequest("pixels: required")
-    size = {"width": args.get("width"), "height": args.get("height")}
-    return fix.plan(_bytes(args, "data"), _str(args, "spec") or "", pixels, _int(size, "width"), _int(size, "height"),
+    return fix.plan(_bytes(args, "data"), _str(args, "spec") or "", pixels, *_width_height(args),
                     filename=_str(args, "filename", optional=True), number=_text(args, "number"),
                     name=_text(args, "name"))
 
