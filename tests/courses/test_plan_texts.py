@@ -57,7 +57,9 @@ KNOWN: dict[str, list[str]] = {
 
 # Plans whose record leaves the course count unstated although the saved 2024 text states one: that count still
 # includes the two old 思政 courses (now three), and the handbook (2025 revision) gives credits only (plan-reader-2).
-COUNT_UNSTATED = {"jiangsu/081301", "jiangsu/101101", "jiangsu/120102", "jiangsu/120202", "jiangsu/120206", "jiangsu/120207", "jiangsu/120301", "jiangsu/120402", "jiangsu/120601", "jiangsu/120801", "jiangsu/120901K"}
+COUNT_UNSTATED = {"jiangsu/081301", "jiangsu/101101", "jiangsu/120102", "jiangsu/120202", "jiangsu/120206",
+                  "jiangsu/120207", "jiangsu/120301", "jiangsu/120402", "jiangsu/120601", "jiangsu/120801",
+                  "jiangsu/120901K"}
 
 
 # Plans whose text counts two stand-alone practicals under one row number as one course (the verdict counts two).
