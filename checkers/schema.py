@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import difflib
 import re
 import collections.abc
 import types
 import typing
 from typing import Any, Iterable, Literal, NamedTuple, Union
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """typing.get_type_hints(cls), once per class: it evaluates every annotation string, which made loading the
+    catalog's records several times slower (the browser's first check paid for it)."""
+    return typing.get_type_hints(cls)
+
 
 Path = tuple[Union[str, int], ...]
 
@@ -194,7 +203,7 @@ class _Loader:
         if not isinstance(data, dict):
             self.fail(path, f"应为键值映射（key: value），实际为{_describe_value(data)}")
             return None
-        hints = typing.get_type_hints(cls)
+        hints = _hints(cls)
         fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
         before = len(self.problems)
         for key in data:

@@ -229,7 +229,7 @@ OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 
 def warm_steps() -> list[str]:
     """The steps of warm(), each one small: every checkers module to import (the wheel ships sourceless .pyc
-    files), then "catalog" and the argument-free operations. The worker runs them one at a time, so that a
+    files), then the catalog's photo specs and plans, and the argument-free operations. The worker runs them one at a time, so that a
     reader's request never waits for more than one of them."""
     import os
 
@@ -244,7 +244,7 @@ def warm_steps() -> list[str]:
             if ext not in ("py", "pyc") or stem == "__main__":
                 continue
             steps.append(package if stem == "__init__" else f"{package}.{stem}")
-    return [*dict.fromkeys(steps), "catalog", "limits", "specs", "plans"]
+    return [*dict.fromkeys(steps), "catalog.photo_specs", "catalog.plans", "limits", "specs", "plans"]
 
 
 def warm_step(step: str) -> bool:
@@ -253,8 +253,9 @@ def warm_step(step: str) -> bool:
 
     from checkers import catalog
 
-    if step == "catalog":
+    if step == "catalog.photo_specs":
         catalog.photo_specs()
+    elif step == "catalog.plans":
         catalog.plans()
     elif step in OPS:
         call(step, {})
