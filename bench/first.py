@@ -163,7 +163,7 @@ def _first_rows(label: str, got: dict[str, list[Any]], phone: bool) -> tuple[lis
                       if {"w:answer:photo", "w:request:photo", "w:booted"} <= m.keys()])
     parts = (f"the page started the worker at {_ms(worker)}, Pyodide's loader was in at {_ms(loader)}, the runtime "
              f"was booted at {_ms(ready_at)} and the check itself, from then to its answer in the worker, "
-             f"took {_ms(request)} (reading {_ms(_step(marks, 'w:photo', 'w:photo-read'))}, inspecting "
+             f"took {_ms(request)}, cold: no warm-up runs once a request is waiting (reading {_ms(_step(marks, 'w:photo', 'w:photo-read'))}, inspecting "
              f"{_ms(_step(marks, 'w:photo-read', 'w:photo-inspected'))}, decoding "
              f"{_ms(_step(marks, 'w:photo-inspected', 'w:photo-decoded'))}, the checks "
              f"{_ms(_step(marks, 'w:photo-decoded', 'w:photo-checked'))})")
@@ -196,8 +196,8 @@ def _check_rows(got: list[Any]) -> tuple[list[str], list[str]]:
            f"{', '.join(f'{c:.0f} ms' for c in checks)}{_errors(got)}) | {value:.0f} ms | ≤ {CHECK_LIMIT_MS:.0f} ms "
            f"| {'met' if value <= CHECK_LIMIT_MS else f'**MISSED** (×{value / CHECK_LIMIT_MS:.2f})'} |")
     warm = _step(marks, "w:warm-up", "w:warmed")
-    note = (f"First check after ready: before it says ready the worker runs the page's check once on a sample "
-            f"photo it draws itself (median {_ms(warm)} in these runs); then the reader's check took, in the worker, "
+    note = (f"First check after ready: before it says ready the worker runs the page's check twice on a sample "
+            f"photo it draws itself, imports and catalog included (median {_ms(warm)} in these runs); then the reader's check took, in the worker, "
             f"{_ms(_step(marks, 'w:request:photo', 'w:answer:photo'))} (decoding "
             f"{_ms(_step(marks, 'w:photo-inspected', 'w:photo-decoded'))}, the checks "
             f"{_ms(_step(marks, 'w:photo-decoded', 'w:photo-checked'))}); the rest of the {value:.0f} ms is the "

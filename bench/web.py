@@ -27,7 +27,7 @@ PRIVATE_RUNS = int(os.environ.get("BENCH_PRIVATE_RUNS", "5"))
 KB = 1024
 # The first visit stays until the checker has saved its start-up snapshot (docs/assets/checkers/snapshot.mjs),
 # at most this long, as a reader who reads the page for a few seconds would.
-STAY_S = 5.0
+STAY_S = 8.0
 SNAPSHOT_CACHE = "zikao-checkers-snapshot"
 
 

@@ -1,5 +1,6 @@
-// Entry point of the checker widgets on a page. Loading policy: on a tool page (data-load="idle") the runtime
-// starts as soon as start.mjs in the tool pages' <head> runs, or at once when the reader picks a file; an embedded widget (data-load="interaction", folded in a
+// Entry point of the checker widgets on a page. Loading policy: on a tool page (data-load="idle", the name kept
+// from when it waited for the page's first idle moment) the runtime starts as soon as start.mjs in the tool pages'
+// <head> runs, or at once when the reader picks a file; an embedded widget (data-load="interaction", folded in a
 // <details> on guide pages) starts it only when the reader reaches for it: opens it, scrolls it into view,
 // focuses or touches it, or picks a file.
 
