@@ -9,7 +9,7 @@ from typing import Any, Iterator, Literal
 
 from checkers.schema import format_path
 from macros.models import SLUGS, TOPICS, Province, Round
-from macros.reviews import fact_key, passed_on, stale_reviews
+from macros.reviews import fact_key, passed_on, plan_reviewed, stale_reviews
 
 Rating = Literal["FULL", "PARTIAL", "FALLBACK"]
 RATING_WORDS = {"FULL": "完整", "PARTIAL": "部分", "FALLBACK": "仅全国规则"}
@@ -98,6 +98,8 @@ class Truth:
     total: int
     stale: list[tuple[str, int, str, str]]  # (review file, index, fact hint, text)
     rounds: dict[str, tuple[Round, Round] | None]  # slug -> (oldest, latest) dated round
+    plans_waiting: dict[str, int]  # plan id -> lines (courses, rules, notes …) without a passing review
+    plan_lines: int
 
 
 def _records(dataset: Any) -> Iterator[tuple[str, Any]]:
@@ -133,4 +135,13 @@ def truth(dataset: Any) -> Truth:
         province = dataset.provinces.get(slug)
         dated = [f for _, f in province.facts() if isinstance(f, Round) and f.dated()] if province else []
         rounds[slug] = (min(dated, key=Round.last_day), max(dated, key=Round.last_day)) if dated else None
-    return Truth(by_conf, specs, no_address, not_reviewed, total, stale, rounds)
+    plans_waiting: dict[str, int] = {}
+    plan_lines = 0
+    for plan_id, plan in sorted(dataset.plans.items()):
+        file = dataset.origin[f"plan:{plan_id}"]
+        lines = len(dataset.reviewable[file].texts)
+        plan_lines += lines
+        _, waiting = plan_reviewed(dataset.reviews.get(file, ()), plan)
+        if waiting:
+            plans_waiting[plan_id] = len(waiting)
+    return Truth(by_conf, specs, no_address, not_reviewed, total, stale, rounds, plans_waiting, plan_lines)

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 from checkers.schema import Invalid, Problem, dump, load
 from macros.loader import DataFileError, Located, load_yaml, locate
 from macros.models import SLUGS, Fact, National, Province, Round, Source
-from macros.reviews import Review, Reviewable, check_reviews, reviewable_record, reviewable_specs
+from macros.reviews import Review, Reviewable, check_reviews, reviewable_plan, reviewable_record, reviewable_specs
 
 ROOT = Path(__file__).resolve().parent.parent
 STALE_AFTER = datetime.timedelta(days=365)
@@ -215,6 +215,8 @@ def load_dataset(root: Path = ROOT) -> Dataset:
         dataset["reviewable"]["data/national.yml"] = reviewable_record(national)
     for slug, province in dataset["provinces"].items():
         dataset["reviewable"][dataset["origin"][f"province:{slug}"]] = reviewable_record(province)
+    for plan_id, plan in dataset["plans"].items():
+        dataset["reviewable"][dataset["origin"][f"plan:{plan_id}"]] = reviewable_plan(plan)
     _load_reviews(c, data, dataset)
     if c.errors:
         raise DataErrors(c.errors)

@@ -206,9 +206,13 @@ class Renderer:
         )
 
     def plan(self, plan_id: str) -> str:
+        from macros.reviews import plan_reviewed, plan_texts
+
+        plan = self.data.plans[plan_id]
+        reviewed_on, waiting = plan_reviewed(self.data.reviews.get(self.data.origin[f"plan:{plan_id}"], ()), plan)
         return self._render(
-            "plan.md.j2", plan_src(plan_id), plan=self.data.plans[plan_id], plan_id=plan_id,
-            origin_key=f"plan:{plan_id}",
+            "plan.md.j2", plan_src(plan_id), plan=plan, plan_id=plan_id, origin_key=f"plan:{plan_id}",
+            plan_review={"date": reviewed_on, "waiting": len(waiting), "lines": len(plan_texts(plan))},
         )
 
     def section_index(self, kind: str, key: str = "") -> str:

@@ -59,6 +59,64 @@ def reviewable_specs(spec_file: Any) -> Reviewable:
     return Reviewable(texts, tuple(sources))
 
 
+def _course_text(c: Any) -> str:
+    kind = f" 实践（配套 {c.theory}）" if c.kind == "practical" and c.theory else (" 实践" if c.kind == "practical" else "")
+    return f"{c.code} {c.name} {c.credits} 学分{kind}"
+
+
+def _rule_text(label: str, codes: tuple[str, ...], min_courses: int | None = None, min_credits: int | None = None) -> str:
+    limits = "、".join(x for x in (f"不少于 {min_courses} 门" if min_courses else "",
+                                    f"不少于 {min_credits} 学分" if min_credits else "") if x)
+    return f"{label}：{'、'.join(codes)}" + (f"（{limits}）" if limits else "")
+
+
+def plan_texts(plan: Any) -> dict[str, str]:
+    """Every checkable line of a course plan, by its path: what a reader compares with the plan's source.
+
+    The text is built from the record's fields (code, name, credits, kind …), so changing any of them makes the
+    review stale, as editing a fact's text does."""
+    texts = {"edition": f"{plan.edition.name}（{plan.edition.date}）",
+             "minimums": f"不少于 {plan.minimums.credits} 学分" + (f"、{plan.minimums.courses} 门" if plan.minimums.courses else "")}
+    for i, c in enumerate(plan.courses):
+        texts[f"courses[{i}]"] = _course_text(c)
+    if plan.thesis is not None:
+        texts["thesis"] = f"{plan.thesis.code} {plan.thesis.name} 不计学分"
+    for i, ch in enumerate(plan.choices):
+        texts[f"choices[{i}]"] = _rule_text(ch.label, ch.options, 1)
+    for i, g in enumerate(plan.groups):
+        texts[f"groups[{i}]"] = _rule_text(g.label, g.courses, g.min_courses, g.min_credits)
+    for i, path in enumerate(plan.paths):
+        texts[f"paths[{i}]"] = f"{path.label}：{'、'.join(path.choices + path.groups)}"
+    for i, sub in enumerate(plan.substitutions):
+        mode = "任一门" if sub.old_mode == "any" else "全部"
+        texts[f"substitutions[{i}]"] = f"{'、'.join(sub.old)}（{mode}）→ {'、'.join(sub.new)}"
+    for i, note in enumerate(plan.notes):
+        texts[f"notes[{i}]"] = note.text
+    if plan.stopped is not None:
+        s = plan.stopped
+        texts["stopped"] = "停考：" + "，".join(f"{k} {v}" for k, v in (
+            ("公布", s.announced), ("最后注册", s.last_registration), ("最后考试", s.last_exam),
+            ("最后申请毕业", s.last_graduation)) if v)
+    return texts
+
+
+def reviewable_plan(plan: Any) -> Reviewable:
+    """A course-plan file: each course, rule, substitution and note (see :func:`plan_texts`); sources by id."""
+    return Reviewable(plan_texts(plan), tuple(plan.sources))
+
+
+def plan_reviewed(reviews: tuple[Review, ...], plan: Any) -> tuple[datetime.date | None, list[str]]:
+    """(date the whole plan passed: the latest of its lines' passes, or None; the paths not yet re-read)."""
+    dates, waiting = [], []
+    for path, text in plan_texts(plan).items():
+        d = passed_on(reviews, text)
+        if d is None:
+            waiting.append(path)
+        else:
+            dates.append(d)
+    return (max(dates) if dates and not waiting else None), waiting
+
+
 def check_reviews(reviews: tuple[Review, ...], target: str, offer: Reviewable) -> Iterator[tuple[Path, str]]:
     """Located problems: a fact that is in the file neither by path nor by text, a source the file lacks.
 
@@ -87,3 +145,44 @@ def passed_on(reviews: tuple[Review, ...], text: str) -> datetime.date | None:
     if matching and matching[-1].verdict == "pass":
         return matching[-1].date
     return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m macros.reviews data/plans/jiangsu/080901.yml`: print review-record skeletons for a plan's lines."""
+    import sys
+    from pathlib import Path as FsPath
+
+    from macros.data import DataErrors, load_dataset
+
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print("用法：python -m macros.reviews data/plans/<省份>/<专业代码>.yml …（打印每一行的复核记录草稿）", file=sys.stderr)
+        return 2
+    try:
+        dataset = load_dataset(FsPath.cwd())
+    except DataErrors as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    for arg in args:
+        rel = FsPath(arg).as_posix()
+        plan_id = rel.removeprefix("data/plans/").removesuffix(".yml")
+        plan = dataset.plans.get(plan_id)
+        if plan is None:
+            print(f"{arg}: 不是已载入的专业计划文件（应为 data/plans/<省份>/<专业代码>.yml）", file=sys.stderr)
+            return 2
+        reviews = dataset.reviews.get(f"data/plans/{plan_id}.yml", ())
+        print(f"# data/reviews/plans/{plan_id}.yml — 已有 {len(reviews)} 条记录；下面是尚未复核的各行")
+        for path, text in plan_texts(plan).items():
+            if passed_on(reviews, text) is None:
+                print(f"- fact: {path}\n  text: {_yaml_str(text)}\n  source: {next(iter(plan.sources))}\n"
+                      f"  verdict: \n  date: \n  reader: \n  note: ")
+    return 0
+
+
+def _yaml_str(text: str) -> str:
+    import json
+    return json.dumps(text, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

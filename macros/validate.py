@@ -53,6 +53,12 @@ def report_truth(dataset: Dataset, root: Path = ROOT) -> None:
         print(f"  {file}: {n} 条")
     waiting = sum(t.not_reviewed.values())
     print(f"尚未复核的事实：{waiting} / {t.total} 条（没有 verdict: pass 且文字一致的复核记录）")
+    waiting_lines = sum(t.plans_waiting.values())
+    print(f"专业计划：{len(dataset.plans)} 个，共 {t.plan_lines} 行（课程、规则、替代、备注）；"
+          f"全部复核过的计划 {len(dataset.plans) - len(t.plans_waiting)} 个，尚未复核的行 {waiting_lines} 行"
+          + ("：" if t.plans_waiting else ""))
+    if t.plans_waiting:
+        print("  " + "、".join(f"{plan_id}（{n}）" for plan_id, n in t.plans_waiting.items()))
     if t.stale:
         print(f"过期的复核记录：{len(t.stale)} 条（事实在复核后改过，请重新复核）：")
         for review_file, i, hint, text in t.stale:

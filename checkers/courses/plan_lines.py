@@ -209,7 +209,8 @@ def _line(tokens: list[str], line_no: int, rows: list[Row], items: list[tuple[in
             rest = _fill(current, tokens[i + 1:j], kinds[i + 1:j])
             current.name_on_line = bool(current.name_parts)
             for kind, tok in rest:
-                if kind in ("text", "remark") or (kind == "number" and current.credits is not None and current.remark):
+                if kind in ("text", "remark") or (kind == "number" and current.credits is not None
+                                                  and (current.remark or current.method is not None)):
                     current.remark.append(tok)
                 elif kind == "number" and current.seq is None and not current.name_parts:
                     current.seq = tok

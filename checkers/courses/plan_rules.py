@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checkers.courses.plan import Choice, Group, PlanPath
 from checkers.courses.plan_lines import Lines
@@ -159,6 +159,9 @@ def _group(gid: str, label: str, rows: list[ParsedCourse], text: str) -> Group |
     credits = next((int(a or b) for a, b in MIN_CREDITS.findall(text)), None)
     if n is None and credits is None and ALL.search(text):
         n = sum(1 for c in rows if c.kind == "theory" or c.theory is None)
+        if any(c.theory is not None for c in rows):  # all of them means their practicals too: every credit counts
+            total = int(sum(c.credits or 0 for c in rows))
+            return Group(gid, f"{label}：{n} 门全选（含实践，共 {total} 学分）", tuple(c.code for c in rows), n, total)
         return Group(gid, f"{label}：{n} 门全选", tuple(c.code for c in rows), n, None)
     if n is None and credits is None:
         return None
@@ -210,4 +213,7 @@ def rules(lines: Lines, found: list[ParsedCourse]) -> tuple[list[Choice], list[G
             continue
         groups.append(group)
         notes.append(f"{where}“{block.text}”：选考课 {'、'.join(codes)}，{group.label.split('：', 1)[1]}")
+    free = tuple(c.id for c in choices if not any(c.id in x.choices for x in paths))
+    if paths and free:  # an either-or outside the language rule holds on every path
+        paths = [replace(x, choices=x.choices + free) for x in paths]
     return choices, groups, paths, notes

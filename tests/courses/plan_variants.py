@@ -12,7 +12,10 @@ def rows(p: Plan) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     seq = 0
     choice_of = {c: ch for ch in p.choices for c in ch.options}
-    group_first = {g.courses[0]: g for g in p.groups}
+    # One remark per elective rule: with the two language paths (考外语 / 不考外语) it sits once, beside the first elective.
+    language = len(p.paths) == 2 and p.paths[0].id == "foreign-language"
+    ruled = [next(g for g in p.groups if g.id == p.paths[0].groups[-1])] if language else p.groups
+    group_first = {g.courses[0]: g for g in ruled}
     for course in p.courses:
         shares = course.theory is not None or (course.code in choice_of and choice_of[course.code].options[0] != course.code)
         seq += 0 if shares else 1
@@ -33,7 +36,8 @@ def _rule(p: Plan) -> str:
     groups = {g.id: g for g in p.groups}
     if p.paths and len(p.paths) == 2:
         lang, other = (groups[x] for x in (p.paths[0].groups[-1], p.paths[1].groups[-1]))
-        return f"考外语者，选考不少于 {lang.min_courses} 门课程，不少于 {lang.min_credits} 学分；不考外语者全选。"
+        word = "英语" if "英语" in p.paths[0].label else "外语"  # as the plan's own text says it
+        return f"考{word}者，选考不少于 {lang.min_courses} 门课程，不少于 {lang.min_credits} 学分；不考{word}者全选。"
     g = p.groups[0]
     return "选考不少于 {} 门课程，不少于 {} 学分".format(g.min_courses or 1, g.min_credits or 1)
 

@@ -222,6 +222,38 @@ def test_english_or_not_rule_from_a_wrapped_remark_column(name: str, electives: 
     assert not short["eligible"]
 
 
+def test_a_remark_column_that_starts_with_a_number_keeps_the_number() -> None:
+    # 081001 as extracted from the PDF: "4 门课程，" stands in the remark column of a practical's row (after 实践);
+    # the 4 is the rule's course count, not a cell of that row.
+    text = (HERE.parent / "plan_texts" / "jiangsu" / "081001.txt").read_text(encoding="utf-8")
+    groups = {g["id"]: g for g in understood(text)["groups"]}
+    assert (groups["electives"]["min_courses"], groups["electives"]["min_credits"]) == (4, 21)
+    assert "选考不少于4门课程" in understood(text)["notes"][0]
+
+
+def test_all_electives_with_practicals_means_every_credit() -> None:
+    # 081001 without English: "全选" of six courses, three of them with a practical → all 29 credits, not six theory passes.
+    parsed = understood(FORMATS["portal"](plan("jiangsu/081001")))
+    every = next(g for g in parsed["groups"] if g["id"] == "electives-all")
+    assert (every["min_courses"], every["min_credits"]) == (6, 29)
+    assert every["label"] == "选考课（不考英语者）：6 门全选（含实践，共 29 学分）"
+    rows = complete_rows(plan("jiangsu/081001"), path="no-foreign-language")
+    short = table([r for r in rows if r[0] != "13649"])  # 工程项目管理（实践） not passed
+    assert api.check_pasted(FORMATS["portal"](plan("jiangsu/081001")), short, prior_diploma=True)["eligible"] is False
+    assert api.check_pasted(FORMATS["portal"](plan("jiangsu/081001")), table(rows), prior_diploma=True)["eligible"] is True
+
+
+def test_an_either_or_beside_the_language_rule_holds_on_both_paths() -> None:
+    # 130503: 室内设计 / 景观设计 任选一门, and 考英语者 … 不考英语者全选 further down: the choice binds either way.
+    text = (HERE.parent / "plan_texts" / "jiangsu" / "130503.txt").read_text(encoding="utf-8")
+    parsed = understood(text)
+    assert [p["choices"] for p in parsed["paths"]] == [["choice-1"], ["choice-1"]]
+    for path in ("foreign-language", "no-foreign-language"):
+        rows = [r for r in complete_rows(plan("jiangsu/130503"), path=path) if r[0] not in ("00709", "13897")]
+        result = api.check_pasted(text, table(rows), prior_diploma=True)
+        assert not result["eligible"] and any(m["code"] == "00709/13897" for m in result["missing"]), result["missing"]
+
+
 def test_a_name_with_zhe_is_a_name_and_a_row_takes_the_number_nearest_to_it() -> None:
     text = ("凡取得本专业考试计划规定的 14 门课程的合格成绩，累计达到 20 学分，颁发毕业证书。\n序号\n课程代码\n课程名称\n学分\n"
             "1\n15040\n习近平新时代中国特色社会主义思想概论\n3\n2\n14443\n消费者行为学\n6\n3\n14002\n旅游消费者行为\n6\n"

@@ -41,6 +41,15 @@ KNOWN: dict[str, list[str]] = {
                       "把专业考试计划的课程表粘贴到计划框。"],
     # "组一 … 任选 1 组 … 组二" spans four rows: the parser does not read the two groups.
     "jiangsu/040106": ["rules [['13000', '14970']]"],
+    # The remark "考英语者，选考不少于 4 门课程，不少于 21 学分；不考英语者全选" sits beside rows 12–15 only; the 简编 table and
+    # the credits show the electives are the six courses of rows 11–16 (物理（工） to 工程招投标与合同管理).
+    "jiangsu/081001": ["rules [['11168', '11169', '13594', '14734', '13648'], ['11168', '11169', '13594', '14734', "
+                       "'13648'], ['13000']]"],
+    # The same remark beside rows 13–16 only; the 选设 courses (and the 简编 table) are the seven of rows 11–17.
+    "jiangsu/083102K": ["rules [['13000'], ['14136', '13959', '13843', '14427'], ['14136', '13959', '13843', '14427']]"],
+    # The remark beside rows 12–14; the 选设 courses and the credits (70 exactly) make the six of rows 11–16 the electives.
+    "jiangsu/090502": ["rules [['04045', '04046', '11216', '11217', '01570'], ['04045', '04046', '11216', '11217', "
+                       "'01570'], ['13000']]"],
 }
 
 
@@ -64,6 +73,18 @@ def _cheapest(credits: list[float], at_least: int, min_credits: float) -> tuple[
     return best
 
 
+def _units(p: Plan, codes: tuple[str, ...]) -> list[float]:
+    """Credits per course of a group, a practical counted with its theory course in the group (one course, as the
+    verdict counts it); a practical whose theory course is not in the group counts on its own."""
+    by_code = {c.code: c for c in p.courses}
+    credits = {c: float(by_code[c].credits) for c in codes if by_code[c].theory not in codes}
+    for c in codes:
+        theory = by_code[c].theory
+        if theory in codes:
+            credits[theory] += by_code[c].credits
+    return list(credits.values())
+
+
 def minimal_totals(p: Plan) -> list[tuple[str, int, float]]:
     """For each path (or the plan as a whole): courses counted and the least credits that complete it."""
     by_code = {c.code: c for c in p.courses}
@@ -80,7 +101,7 @@ def minimal_totals(p: Plan) -> list[tuple[str, int, float]]:
             credits += min(by_code[o].credits for o in ch.options)
             units += 1
         for g in groups:
-            k, total = _cheapest([by_code[c].credits for c in g.courses], g.min_courses or 0, g.min_credits or 0)
+            k, total = _cheapest(_units(p, g.courses), g.min_courses or 0, g.min_credits or 0)
             credits, units = credits + total, units + k
         out.append((path.id if path else "-", units, credits))
     return out
@@ -97,7 +118,7 @@ def test_curated_totals_add_up(plan_id: str) -> None:
         assert cheapest < p.minimums.credits <= sum(c.credits for c in p.courses), totals
     else:
         assert cheapest == p.minimums.credits, totals
-    extra = 1 if p.restructure == "sizheng-2024" and p.level == "专升本" else 0  # two old 思政 courses became three
+    extra = 1 if p.restructure == "sizheng-2024" else 0  # two old 思政 courses became three (专科 and 专升本 alike)
     extra += SHARED_ROW.get(plan_id, 0)
     for path, units, credits in totals:
         assert credits >= p.minimums.credits or plan_id in TOTAL_BINDS, (path, credits)

@@ -1,0 +1,134 @@
+"""Second readings of course plans (data/reviews/plans/<province>/<code>.yml): every course, rule, substitution and
+note of a plan is a line a reader compares with the plan's source; a plan is 已复核 only when every line passed."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.data import DataErrors, load_dataset
+from macros.reviews import main as reviews_main
+from macros.reviews import plan_reviewed, plan_texts
+from tests.conftest import ROOT
+
+PLAN = "fujian/040107"
+PLAN_FILE = f"data/plans/{PLAN}.yml"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """The real national file, specs, rules and one real plan; minimal provinces; no reviews."""
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("reviews", "plans"))
+    (tmp_path / "data" / "plans" / "fujian").mkdir(parents=True)
+    shutil.copy(ROOT / PLAN_FILE, tmp_path / PLAN_FILE)
+    for rules in (ROOT / "data" / "plans").glob("*.yml"):  # plan-wide rule files, if any, sit beside the folders
+        shutil.copy(rules, tmp_path / "data" / "plans" / rules.name)
+    for path in (tmp_path / "data" / "provinces").glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(
+            f"slug: {path.stem}\nname: {data['name']}\nregion: {data['region']}\n"
+            "sources:\n  s:\n    title: 测试来源\n    kind: aggregator\n    seen: 2026-11-01\n"
+            f"authority:\n  text: {data['name']}的考试机构\n  sources: [s]\n  confidence: low\n"
+            "registration:\n  status: unknown\nlookup:\n  status: unknown\ngraduation:\n  status: unknown\n",
+            encoding="utf-8")
+    return tmp_path
+
+
+def _reviews(root: Path, entries: list[dict[str, object]]) -> None:
+    path = root / "data" / "reviews" / "plans" / f"{PLAN}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _all_pass(root: Path, date: str = "2026-11-29") -> list[dict[str, object]]:
+    plan = load_dataset(root).plans[PLAN]
+    return [{"fact": path, "text": text, "source": "fj-portal", "verdict": "pass", "date": date,
+             "reader": "reader-test", "note": "对照页面逐项一致"} for path, text in plan_texts(plan).items()]
+
+
+def test_every_course_rule_and_note_is_a_line_whose_text_carries_code_name_credits_and_kind(root: Path) -> None:
+    plan = load_dataset(root).plans[PLAN]
+    texts = plan_texts(plan)
+    assert texts["courses[5]"] == "14450 小学课程与教学设计（实践） 1 学分 实践（配套 14449）"
+    assert texts["minimums"] == "不少于 74 学分、14 门"
+    assert texts["thesis"] == "10242 小学教育毕业论文 不计学分"
+    assert texts["substitutions[0]"] == "03708（全部）→ 15043"
+    assert len([k for k in texts if k.startswith("courses[")]) == len(plan.courses)
+    assert len([k for k in texts if k.startswith("notes[")]) == len(plan.notes)
+
+
+def test_a_plan_is_reviewed_only_when_every_line_passed_and_a_changed_credit_makes_it_wait_again(root: Path) -> None:
+    entries = _all_pass(root)
+    _reviews(root, entries[:-1])
+    dataset = load_dataset(root)
+    date, waiting = plan_reviewed(dataset.reviews[PLAN_FILE], dataset.plans[PLAN])
+    assert date is None and waiting == [entries[-1]["fact"]]
+
+    _reviews(root, entries)
+    dataset = load_dataset(root)
+    assert plan_reviewed(dataset.reviews[PLAN_FILE], dataset.plans[PLAN]) == (datetime.date(2026, 11, 29), [])
+
+    text = (root / PLAN_FILE).read_text(encoding="utf-8")
+    (root / PLAN_FILE).write_text(text.replace("name: 小学教育管理, credits: 6", "name: 小学教育管理, credits: 5"),
+                                  encoding="utf-8")
+    text = (root / PLAN_FILE).read_text(encoding="utf-8")
+    text = text.replace("credits: 74", "credits: 73")  # keep the plan's own sum valid
+    (root / PLAN_FILE).write_text(text, encoding="utf-8")
+    dataset = load_dataset(root)
+    date, waiting = plan_reviewed(dataset.reviews[PLAN_FILE], dataset.plans[PLAN])
+    assert date is None and sorted(waiting) == ["courses[6]", "minimums"]
+
+
+def test_a_failed_latest_reading_counts_as_not_reviewed(root: Path) -> None:
+    entries = _all_pass(root)
+    entries.append({**entries[3], "verdict": "fail", "date": "2026-11-30", "note": "学分与页面不符"})
+    _reviews(root, entries)
+    dataset = load_dataset(root)
+    assert plan_reviewed(dataset.reviews[PLAN_FILE], dataset.plans[PLAN])[1] == [entries[3]["fact"]]
+
+
+def test_plan_review_problems_are_located(root: Path) -> None:
+    entries = _all_pass(root)[:2]
+    entries[0] = {**entries[0], "fact": "courses[99]", "text": "99999 没有这门课 3 学分"}
+    entries[1] = {**entries[1], "source": "no-such-source"}
+    _reviews(root, entries)
+    with pytest.raises(DataErrors) as info:
+        load_dataset(root)
+    lines = info.value.lines
+    assert any(line.startswith(f"data/reviews/plans/{PLAN}.yml:1: [0].fact") and "courses[99]" in line for line in lines), lines
+    assert any(f"data/reviews/plans/{PLAN}.yml:" in line and "[1].source" in line and "fj-portal" in line
+               for line in lines), lines
+
+
+def test_make_check_counts_plan_lines_and_the_plan_page_says_how_far_it_was_re_read(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from macros import render
+    from macros.validate import report_truth
+
+    entries = _all_pass(root)
+    _reviews(root, entries[:-2])
+    dataset = load_dataset(root)
+    report_truth(dataset, root)
+    out = capsys.readouterr().out
+    assert f"专业计划：1 个，共 {len(entries)} 行" in out and "尚未复核的行 2 行" in out and f"{PLAN}（2）" in out
+    page = render.Renderer(dataset, datetime.date(2026, 11, 29), "https://example.org/edit/").plan(PLAN)
+    assert f"还有 2 行没有经过第二位编辑对照来源复核" in page and "已复核" not in page.split("## 课程与学分")[0]
+
+    _reviews(root, entries)
+    page = render.Renderer(load_dataset(root), datetime.date(2026, 11, 29), "https://example.org/edit/").plan(PLAN)
+    assert "已复核 2026-11-29" in page.split("## 课程与学分")[0]
+
+
+def test_the_skeleton_command_prints_the_lines_still_waiting(root: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    entries = _all_pass(root)
+    _reviews(root, entries[1:])
+    monkeypatch.chdir(root)
+    assert reviews_main([PLAN_FILE]) == 0
+    out = capsys.readouterr().out
+    assert out.count("- fact: ") == 1 and f"fact: {entries[0]['fact']}" in out
+    assert reviews_main(["data/plans/fujian/999999.yml"]) == 2
