@@ -5,21 +5,20 @@
 //   worker → page   {id, ok: true, result}                   the answer to request ``id``, in any order
 //                   {id, ok: false, error: {type, message}}  type: the Python exception's class, or "LoadError"
 //                   {progress: {phase, loaded, total}}       no id: while loading, phase download | boot | import
+//                   {mark: {name, at}}                        no id: a step's timing (at: ms since the epoch)
 //
-// "boot" ({warm: ["photo" | "courses", …]}) loads the runtime, runs those checks once on built-in samples
-// (warm-up, below) and answers {boot: "snapshot"
-// | "fresh", ms}: the page's one ready promise is that answer. Any other op boots first too, and may be sent before
-// "boot" is answered; if loading fails, every request is answered with a LoadError. Nothing is fetched before the
-// first message: until then the worker only looks up the memory snapshot an earlier visit stored in this browser
-// (snapshot.mjs). A snapshot that cannot boot is dropped and the worker boots fresh.
+// "boot" ({warm: ["photo" | "courses", …]}) loads the runtime, runs those checks on built-in samples (warmup.mjs)
+// and answers {boot: "snapshot" | "fresh", ms}: the page's one ready promise is that answer. Any other op boots
+// first too, and may be sent before "boot" is answered; if loading fails, every request is answered with a
+// LoadError. Nothing is fetched before the first message: until then the worker only looks up the memory snapshot
+// an earlier visit stored in this browser (snapshot.mjs). A snapshot that cannot boot is dropped and the worker
+// boots fresh.
 //
 // The reader comes first. The warm-up runs in small steps with a pause between them, and stops for good as soon
 // as a request from the page arrives: a request waits at most for the one step under way, never for the rest.
-// The warm-up runs the candidate's own path on samples made here (a JPEG drawn and encoded in this worker, decoded
-// by the same code as a file; a score paste), so the first real check finds the Python code imported and run, the
-// browser's decoder started and the hot WebAssembly functions compiled. After a fresh boot, once ready and
-// undisturbed for SNAPSHOT_QUIET_MS, the rest of checkers.web.warm() runs step by step and the memory snapshot is
-// stored for the next visit, only if no request from the page has arrived by then: no user data is ever in it.
+// After a fresh boot, once ready and undisturbed for SNAPSHOT_QUIET_MS, the rest of checkers.web.warm() runs step
+// by step and the memory snapshot is stored for the next visit, only if no request from the page has arrived by
+// then: no user data is ever in it. Each step is also a User Timing mark on the page ({mark}, client.mjs).
 // Arguments are data, handed to Python's checkers.web.call(op, args) (engine.mjs); no source is ever built
 // from them. "photo" ({file, spec}) decodes the photo here, with the browser's decoder, only after Python's
 // inspect() has allowed it, and hands Python RGB bytes in the file's stored orientation. "fix" ({file, spec,
@@ -30,6 +29,7 @@ import { engineError, startEngine } from "./engine.mjs";
 import { decodeFailed, loadingError } from "./messages.mjs";
 import { dropSnapshot, findSnapshot, saveSnapshot } from "./snapshot.mjs";
 import { fixPhoto } from "./fixer.mjs";
+import { pause, stepwise, warmChecks } from "./warmup.mjs";
 
 const indexURL = new URL(runtime.dir, import.meta.url).href;
 // Never fetched: the Cache API key of this build's snapshot, inside the build's hashed directory.
@@ -148,99 +148,6 @@ async function boot() {
   return { engine, limits: engine.call("limits", {}), boot: engine.boot, ms: performance.now() - started };
 }
 
-// --- warm-up: the reader's path on samples, in small steps ----------------------------------------------
-
-/** One macrotask's pause: a message from the page that is waiting is handled before the next step. */
-const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** Run ``steps`` (functions, sync or async) one by one with a pause before each; stops as soon as a request from
- * the page has arrived. True when all ran. */
-async function stepwise(steps) {
-  for (const step of steps) {
-    await pause();
-    if (readerCame) return false;
-    await step();
-  }
-  return true;
-}
-
-// A score paste for the course check's warm-up: a header and a few rows (codes of the national common courses).
-const SAMPLE_PASTE = "课程代码\t课程名称\t考试日期\t分数\n03708\t中国近现代史纲要\t202304\t75\n" +
-  "03709\t马克思主义基本原理概论\t202310\t58\n00015\t英语（二）\t202404\t61\n";
-const SAMPLE_SPEC = "national/graduation";
-
-/** A portrait-like JPEG drawn here (light-blue backdrop, head and shoulders), as a File: the photo warm-up's input. */
-async function samplePhoto() {
-  const canvas = new OffscreenCanvas(480, 640);
-  const ctx = canvas.getContext("2d");
-  ctx.fillStyle = "#64c5ff";
-  ctx.fillRect(0, 0, 480, 640);
-  ctx.fillStyle = "#1e1e3c";
-  ctx.beginPath();
-  ctx.ellipse(240, 640, 230, 220, 0, 0, 2 * Math.PI);
-  ctx.fill();
-  ctx.fillStyle = "#cda087";
-  ctx.beginPath();
-  ctx.ellipse(240, 230, 96, 148, 0, 0, 2 * Math.PI);
-  ctx.fill();
-  // Sensor-like noise, as in a real photo (flat colours would leave parts of the analysis unused).
-  const image = ctx.getImageData(0, 0, 480, 640);
-  let seed = 20261129;
-  for (let i = 0; i < image.data.length; i += 4) {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    const n = (seed >>> 24) % 25 - 12;
-    for (let c = 0; c < 3; c++) image.data[i + c] = Math.max(0, Math.min(255, image.data[i + c] + n));
-  }
-  ctx.putImageData(image, 0, 0);
-  const blob = await canvas.convertToBlob({ type: "image/jpeg", quality: 0.9 });
-  return new File([blob], "warm-up.jpg", { type: "image/jpeg" });
-}
-
-/** Before "ready": the checks the page shows (``kinds``: "photo", "courses"), once each on the samples, exactly as
- * a request runs them; first their modules are imported, one step each. */
-async function warmChecks(loaded, kinds) {
-  const { engine } = loaded;
-  const imports = (prefix) => engine.warmSteps().filter((step) => step.startsWith(prefix))
-    .map((step) => () => engine.warmStep(step));
-  let file = null;
-  let spec = SAMPLE_SPEC;
-  let plan = null;
-  const photoSteps = typeof OffscreenCanvas === "function" && typeof createImageBitmap === "function" ? [
-    ...imports("checkers.photo"),
-    async () => {
-      file = await samplePhoto();
-      mark("sample-made");
-      const ids = engine.call("specs", {}).map((s) => s.id);
-      if (!ids.includes(spec)) spec = ids[0];
-      mark("sample-spec");
-    },
-    // Twice: the second run finds Python's code specialised and sends the hot WebAssembly functions to the
-    // optimising compiler, as a reader's second check would.
-    ...[1, 2].map(() => async () => {
-      const { result } = await checkPhoto(loaded, { file, spec });
-      result.preview?.close();
-    }),
-  ] : [];
-  const courseSteps = [
-    ...imports("checkers.courses"),
-    () => {
-      plan = engine.call("plans", {})[0]?.id ?? null;
-    },
-    () => plan && engine.call("check_courses", { text: SAMPLE_PASTE, plan, prior_diploma: false }),
-  ];
-  mark("warm-up");
-  try {
-    const done = await stepwise([
-      ...(kinds.includes("photo") ? photoSteps : []),
-      ...(kinds.includes("courses") ? courseSteps : []),
-    ]);
-    mark(done ? "warmed" : "warm-up-stopped");
-  } catch (err) {
-    console.warn("warm-up failed (the first check will be slower)", err); // never the reader's problem
-    mark("warm-up-failed");
-  }
-}
-
 // After a fresh boot, ready and undisturbed for this long: the rest of warm() and the snapshot (keepSnapshot).
 const SNAPSHOT_QUIET_MS = 1000;
 let snapshotDue = true;
@@ -253,7 +160,7 @@ async function keepSnapshot({ engine }) {
   if (engine.boot !== "fresh" || typeof caches === "undefined") return;
   await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_QUIET_MS));
   const steps = engine.warmSteps().map((step) => () => engine.warmStep(step));
-  if (!(await stepwise(steps))) return mark("snapshot-skipped");
+  if (!(await stepwise(steps, () => readerCame))) return mark("snapshot-skipped");
   await pause();
   if (readerCame) return mark("snapshot-skipped");
   let bytes = null;
@@ -401,7 +308,8 @@ self.onmessage = async (event) => {
     return;
   }
   if (op === "boot") {
-    await warmChecks(loaded, Array.isArray(args?.warm) ? args.warm : []);
+    const kinds = Array.isArray(args?.warm) ? args.warm : [];
+    await warmChecks(loaded, kinds, { checkPhoto, mark, stopped: () => readerCame });
     self.postMessage({ id, ok: true, result: { boot: loaded.boot, ms: loaded.ms } });
     keepSnapshot(loaded);
     return;
