@@ -74,7 +74,7 @@ def _blocks(text: str) -> tuple[str, list[str]]:
     return parts[0], ["## " + p for p in parts[1:]]
 
 
-def _splice(names: list[str], texts: list[str], now: str) -> str:
+def _splice(names: list[str], texts: list[str], now: str, where: str) -> str:
     """The existing results with the sections of ``names`` replaced by ``texts`` (matched by heading)."""
     path = ROOT / "bench" / "results.md"
     head, blocks = _blocks(path.read_text(encoding="utf-8"))
@@ -86,7 +86,7 @@ def _splice(names: list[str], texts: list[str], now: str) -> str:
             blocks.append(new)
         else:
             blocks[index] = new
-    line = (f"Sections re-measured by `make bench SECTIONS=\"{' '.join(names)}\"` on {now}: {machine()}; "
+    line = (f"Sections re-measured by `make bench SECTIONS=\"{' '.join(names)}\"` on {now}: {where}; "
             "the other sections are from the run named above.")
     kept = [x for x in head.rstrip().splitlines() if not x.startswith("Sections re-measured by")]
     return "\n".join([*kept, line, "", ""]) + "\n".join(b.rstrip() + "\n" for b in blocks)
@@ -100,13 +100,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     if names:
+        where = machine()  # the load average at the start, as for a whole run
         texts, failed = [], []
         for name in names:
             text, bad = _section(name)
             texts.append(text)
             if bad:
                 failed.append(name)
-        out = _splice(names, texts, now)
+        out = _splice(names, texts, now, where)
         (ROOT / "bench" / "results.md").write_text(out, encoding="utf-8")
         print(out)
         return 1 if failed else 0

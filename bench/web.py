@@ -245,7 +245,7 @@ def _notes(runs: dict[str, dict[str, list[Visit]]], s_ms: float | None, s_bytes:
         ratios = _ratios(runs[path]["first"], runs[path]["repeat"])
         above = sum(1 for x in ratios if x > 0.5)
         notes.append(
-            f"Why `/{path}` misses the repeat-visit target: {above} of {len(ratios)} runs were above ×0.50 of their "
+            f"Why `/{path}` misses the repeat-visit target: {above} of {len(ratios)} runs {'was' if above == 1 else 'were'} above ×0.50 of their "
             f"own first visit (slowest ×{ratios[-1]:.2f}, median ×{r_ms / f_ms:.2f}). On loopback a repeat visit is "
             f"only CPU; the medians of this run's marks, first visit → repeat visit: {_parts(first_ok)} → "
             f"{_parts(done)}. The start-up snapshot removes Python's start-up, the wheel and the imports; what is "
