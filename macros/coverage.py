@@ -121,7 +121,7 @@ def truth(dataset: Any) -> Truth:
             by_conf[fact.confidence] += 1
             if not any(record.sources[r].url for r in fact.sources if r in record.sources):
                 no_address.append((file, format_path(path)))
-            if passed_on(reviews, fact_key(fact)) is None:
+            if passed_on(reviews, fact_key(fact), tuple(fact.sources)) is None:
                 not_reviewed[file] = not_reviewed.get(file, 0) + 1
     specs = {"high": 0, "medium": 0, "low": 0}
     for spec_id, spec in dataset.photo_specs.items():

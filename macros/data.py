@@ -52,7 +52,7 @@ class Dataset:
         """The date ``fact`` (in data file ``file``) passed a second reading with its current text, if it did."""
         from macros.reviews import fact_key, passed_on
 
-        return passed_on(self.reviews.get(file, ()), fact_key(fact))
+        return passed_on(self.reviews.get(file, ()), fact_key(fact), tuple(fact.sources))
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -106,7 +106,8 @@ class Renderer:
         """A photo spec counts as re-read when a review of its file passed with the spec's title as text."""
         from macros.reviews import passed_on
 
-        return passed_on(self.data.reviews.get(f"data/photo_specs/{spec.province}.yml", ()), spec.title)
+        cited = tuple(x for src in spec.sources for x in (src.url, src.title) if x)
+        return passed_on(self.data.reviews.get(f"data/photo_specs/{spec.province}.yml", ()), spec.title, cited)
 
     def _reviewed(self, fact: Any, record: Any) -> datetime.date | None:
         if self._files is None:

@@ -139,9 +139,15 @@ def stale_reviews(reviews: tuple[Review, ...], offer: Reviewable) -> Iterator[tu
             yield i, review
 
 
-def passed_on(reviews: tuple[Review, ...], text: str) -> datetime.date | None:
-    """The date a fact with this exact text passed its latest review; None if never, or if the latest failed."""
-    matching = sorted((r for r in reviews if r.text == text), key=lambda r: (r.date, r.verdict == "pass"))
+def passed_on(reviews: tuple[Review, ...], text: str, sources: tuple[str, ...] | None = None) -> datetime.date | None:
+    """The date a fact with this exact text passed its latest review; None if never, or if the latest failed.
+
+    Records of the same day count in file order (a reader appends), so a fail written after a pass wins. Given the
+    fact's current ``sources``, a fail about a source the fact no longer cites is history (the reader dropped that
+    source), not a verdict on the fact as it stands."""
+    matching = [r for r in reviews if r.text == text
+                and not (r.verdict == "fail" and sources is not None and r.source not in sources)]
+    matching.sort(key=lambda r: r.date)  # stable: file order on ties
     if matching and matching[-1].verdict == "pass":
         return matching[-1].date
     return None

@@ -185,8 +185,13 @@ class Plan:
         return next((c for c in self.courses if c.code == code), None)
 
     def optional_codes(self) -> set[str]:
-        """Codes that belong to an either-or choice or an elective group (the rest are required)."""
-        return {c for ch in self.choices for c in ch.options} | {c for g in self.groups for c in g.courses}
+        """Codes that belong to an either-or choice or an elective group, with their practicals (the rest are required)."""
+        chosen = {c for ch in self.choices for c in ch.options} | {c for g in self.groups for c in g.courses}
+        return chosen | {c.code for c in self.courses if c.theory in chosen}
+
+    def practicals_of(self, code: str) -> tuple[str, ...]:
+        """The practicals that belong to a theory course: taking that course (even as an elective) means taking them too."""
+        return tuple(c.code for c in self.courses if c.theory == code)
 
     def check(self) -> Iterator[tuple[Path, str]]:
         codes: dict[str, int] = {}

@@ -72,6 +72,7 @@ class Verdict:
 def _rows(plan: Plan, records: dict[str, Record]) -> dict[str, Row]:
     optional = plan.optional_codes()
     choice_codes = {c for ch in plan.choices for c in ch.options}
+    choice_codes |= {c.code for c in plan.courses if c.theory in choice_codes}
     rows: dict[str, Row] = {}
     courses = [(c.code, c.name, c.credits, c.kind) for c in plan.courses]
     if plan.thesis is not None:
@@ -91,6 +92,22 @@ def _rows(plan: Plan, records: dict[str, Record]) -> dict[str, Row]:
                 row.note = {"absent": "缺考", "void": f"成绩{record.mark or '无效'}"}.get(record.outcome)
         rows[code] = row
     return rows
+
+
+def _units(plan: Plan, listed: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The courses of a choice or group, each with the practicals that belong to it (listed there or not)."""
+    by_code = {c.code: c for c in plan.courses}
+    return [(code, *plan.practicals_of(code)) for code in listed if code not in by_code or by_code[code].theory not in listed]
+
+
+def _complete(rows: dict[str, Row], unit: tuple[str, ...]) -> bool:
+    """A course counts toward a choice or an elective group only with every practical that belongs to it."""
+    return all(rows[c].status in DONE for c in unit)
+
+
+def _open_credits(rows: dict[str, Row], unit: tuple[str, ...]) -> int:
+    """Credits still to pass to complete one course: the course and its practicals that are not yet done."""
+    return sum(rows[c].credits for c in unit if rows[c].status not in DONE)
 
 
 def _choice_done(plan: Plan, rows: dict[str, Row], code: str) -> bool:
@@ -143,9 +160,9 @@ def _group_progress(plan: Plan, rows: dict[str, Row], group_ids: tuple[str, ...]
     for group in plan.groups:
         if group.id not in group_ids:
             continue
-        done = [rows[c] for c in group.courses if rows[c].status in DONE]
-        n = sum(1 for r in done if r.kind == "theory" or plan.course(r.code).theory is None)  # type: ignore[union-attr]
-        credits = sum(r.credits for r in done)
+        done = [u for u in _units(plan, group.courses) if _complete(rows, u)]
+        n = sum(1 for u in done if rows[u[0]].kind == "theory" or plan.course(u[0]).theory is None)  # type: ignore[union-attr]
+        credits = sum(rows[c].credits for u in done for c in u)
         ok = (group.min_courses is None or n >= group.min_courses) and (group.min_credits is None or credits >= group.min_credits)
         out.append({"id": group.id, "label": group.label, "courses": n, "credits": credits,
                     "min_courses": group.min_courses, "min_credits": group.min_credits, "ok": ok})
@@ -155,7 +172,7 @@ def _group_progress(plan: Plan, rows: dict[str, Row], group_ids: tuple[str, ...]
 def _group_gap(plan: Plan, rows: dict[str, Row], g: dict[str, Any]) -> int:
     """Least credits still to pass to satisfy a group: enough of its smallest open courses."""
     group = next(x for x in plan.groups if x.id == g["id"])
-    open_credits = sorted(rows[c].credits for c in group.courses if rows[c].status not in DONE)
+    open_credits = sorted(_open_credits(rows, u) for u in _units(plan, group.courses) if not _complete(rows, u))
     need_courses = max(0, (g["min_courses"] or 0) - g["courses"])
     need_credits = max(0, (g["min_credits"] or 0) - g["credits"])
     return max(sum(open_credits[:need_courses]), need_credits)
@@ -169,9 +186,9 @@ def _path_missing(plan: Plan, rows: dict[str, Row], path: PlanPath | None) -> tu
     missing = [{"code": r.code, "name": r.name} for r in open_rows]
     gap = sum(r.credits for r in open_rows)
     for choice in plan.choices:
-        if choice.id in choice_ids and not any(rows[o].status in DONE for o in choice.options):
+        if choice.id in choice_ids and not any(_complete(rows, u) for u in _units(plan, choice.options)):
             missing.append({"code": "/".join(choice.options), "name": " 或 ".join(rows[o].name for o in choice.options) + "（任选一门）"})
-            gap += min(rows[o].credits for o in choice.options)
+            gap += min(_open_credits(rows, u) for u in _units(plan, choice.options))
     groups = _group_progress(plan, rows, group_ids)
     for g in groups:
         if not g["ok"]:
@@ -187,18 +204,30 @@ def _mark_optional(plan: Plan, rows: dict[str, Row], path: PlanPath | None, grou
     active_choices = path.choices if path else tuple(c.id for c in plan.choices)
     ok_groups = {g["id"] for g in groups if g["ok"]}
     in_path_groups = {g["id"] for g in groups}
+    open_choices: set[str] = set()
     for choice in plan.choices:
-        done = any(rows[o].status in DONE for o in choice.options)
+        done = any(_complete(rows, u) for u in _units(plan, choice.options))
+        if not done and choice.id in active_choices:
+            open_choices.update(choice.options)
         for o in choice.options:
             if rows[o].status == "missing":
                 rows[o].status = "not_needed" if done or choice.id not in active_choices else "optional"
     active = [g for g in plan.groups if g.id in in_path_groups]
+    open_groups = {c for g in active if g.id not in ok_groups for c in g.courses}
     for group in plan.groups:
         for c in group.courses:
             if rows[c].status != "missing":
                 continue
             mine = [g for g in active if c in g.courses]
             rows[c].status = "optional" if any(g.id not in ok_groups for g in mine) else "not_needed"
+    for theory in sorted({c for ch in plan.choices for c in ch.options} | {c for g in plan.groups for c in g.courses}):
+        for c in plan.practicals_of(theory):
+            if rows[c].status not in ("missing", "optional", "not_needed"):  # passed, failed or substituted: as it is
+                continue
+            if rows[theory].status in DONE:  # the elective was taken: its practical is wanted while its rule is still open
+                rows[c].status = "missing" if theory in open_choices | open_groups else "not_needed"
+            else:
+                rows[c].status = rows[theory].status if rows[theory].status in ("optional", "not_needed") else "optional"
 
 
 def decide(plan: Plan, records: dict[str, Record], rule: Restructure | None, prior_diploma: bool) -> Verdict:

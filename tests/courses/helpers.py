@@ -40,6 +40,10 @@ def complete_rows(p: Plan, skip: Iterable[str] = (), path: str | None = None) ->
         while g.min_credits and sum(p.course(c).credits for c in picked) < g.min_credits and rest:
             picked.append(rest.pop(0))
         wanted += [c for c in picked if c not in wanted]
+    for code in list(wanted):  # an elective taken with its own practical, right after it
+        for x in p.practicals_of(code):
+            if x not in wanted:
+                wanted.insert(wanted.index(code) + 1, x)
     rows = []
     for i, code in enumerate(wanted):
         if code in skip:

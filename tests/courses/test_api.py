@@ -228,3 +228,46 @@ def test_contract_shape_and_plans() -> None:
     ids = [p["id"] for p in api.plans()]
     assert ids == sorted(ALL)
     assert all({"id", "name", "code", "level", "school", "province"} <= set(p) for p in api.plans())
+
+
+@pytest.mark.parametrize("listed", [True, False])
+def test_an_elective_with_its_own_practical_counts_only_with_that_practical(listed: bool) -> None:
+    """120103: 13542 房地产投资与融资 is one of six electives and has its own practical 13543; choose one, take both.
+
+    The same whether the group lists the practical beside its theory course (as the data does) or not."""
+    import dataclasses
+
+    p = plan("jiangsu/120103")
+    if not listed:
+        p = dataclasses.replace(p, groups=tuple(dataclasses.replace(g, courses=tuple(c for c in g.courses if c != "13543"))
+                                                for g in p.groups))
+    catalog = ({"jiangsu/120103": p}, api._catalog()[1])
+
+    def check(rows: list) -> dict:
+        return api.check(table(rows), "jiangsu/120103", prior_diploma=True, catalog=catalog)
+
+    assert p.practicals_of("13542") == ("13543",) and "13543" in p.optional_codes()
+    four = complete_rows(p)  # 考英语: 06086 08263 01854 06393, 19 credits, 13542 not chosen
+    result = check(four)
+    assert result["eligible"] is True and status(result, "13543") == "not_needed"
+    # 13542 instead of 06393, its practical not yet passed: the elective does not count, the practical is asked for
+    swapped = [r for r in four if r[0] != "06393"] + [row("13542", "房地产投资与融资", "70", 4)]
+    result = check(swapped)
+    group = next(g for g in result["groups"] if g["id"] == "electives")
+    assert result["eligible"] is False and group["ok"] is False and group["courses"] == 3
+    assert status(result, "13543") == "missing"
+    assert any("13543" in m["message"] and "还没有成绩" in m["message"] for m in result["messages"])
+    # with its practical the elective counts, credits included (5 + 5 + 5 + 4 + 2)
+    result = check(swapped + [row("13543", "房地产投资与融资（实践）", "合格", 2)])
+    group = next(g for g in result["groups"] if g["id"] == "electives")
+    assert result["eligible"] is True and (group["courses"], group["credits"]) == (4, 21)
+    # a fifth elective beyond the rule does not make its practical compulsory
+    extra = four + [row("13542", "房地产投资与融资", "70", 4)]
+    result = check(extra)
+    assert result["eligible"] is True and status(result, "13543") == "not_needed"
+    # 不考英语者全选: all six electives, so 13542 and 13543 both
+    rows = complete_rows(p, path="no-foreign-language")
+    assert {"13542", "13543"} <= {r[0] for r in rows}
+    assert check(rows)["eligible"] is True
+    result = check([r for r in rows if r[0] != "13543"])
+    assert result["eligible"] is False and status(result, "13543") == "missing"

@@ -132,3 +132,25 @@ def test_the_skeleton_command_prints_the_lines_still_waiting(root: Path, monkeyp
     out = capsys.readouterr().out
     assert out.count("- fact: ") == 1 and f"fact: {entries[0]['fact']}" in out
     assert reviews_main(["data/plans/fujian/999999.yml"]) == 2
+
+
+def test_on_the_same_day_the_record_written_last_decides(root: Path) -> None:
+    entries = _all_pass(root)
+    fail = {**entries[3], "verdict": "fail", "note": "学分与页面不符"}
+    _reviews(root, entries + [fail])  # a pass, then the same day a fail of the same text
+    dataset = load_dataset(root)
+    assert plan_reviewed(dataset.reviews[PLAN_FILE], dataset.plans[PLAN])[1] == [entries[3]["fact"]]
+    _reviews(root, entries[:3] + [fail] + entries[3:])  # a fail, then the same day a pass (a later reading)
+    dataset = load_dataset(root)
+    assert plan_reviewed(dataset.reviews[PLAN_FILE], dataset.plans[PLAN])[1] == []
+
+
+def test_a_fail_about_a_source_the_fact_no_longer_cites_is_history() -> None:
+    from macros.reviews import Review, passed_on
+
+    day = datetime.date(2026, 11, 29)
+    kept = Review("lookup.steps[0]", "成绩公布后查询。", "kept", "pass", day, "reader-a", "页面写明")
+    dropped = Review("lookup.steps[0]", "成绩公布后查询。", "gone", "fail", day, "reader-a", "页面找不到，已去掉这个来源")
+    assert passed_on((kept, dropped), "成绩公布后查询。", ("kept",)) == day
+    assert passed_on((kept, dropped), "成绩公布后查询。", ("kept", "gone")) is None  # still cited: the fail stands
+    assert passed_on((kept, dropped), "成绩公布后查询。") is None  # without the fact's sources: the latest decides
