@@ -12,6 +12,7 @@ import types
 import typing
 from typing import Any, Iterable, Literal, NamedTuple, Union
 
+
 Path = tuple[Union[str, int], ...]
 
 

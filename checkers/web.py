@@ -231,34 +231,51 @@ OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 }
 
 
-def warm() -> list[str]:
-    """Before a memory snapshot (engine.mjs): import every checkers module, read the catalog and answer the
-    argument-free operations, since a booted snapshot has the heap but not the wheel's files. Returns the
-    modules that cannot be imported here (none in the browser today), which the snapshot then lacks."""
-    import importlib
+def warm_steps() -> list[str]:
+    """The steps of warm(), each one small: every checkers module to import (the wheel ships sourceless .pyc
+    files), then the catalog's photo specs and plans, and the argument-free operations. The worker runs them one at a time, so that a
+    reader's request never waits for more than one of them."""
     import os
 
     import checkers
-    from checkers import catalog
 
     base = checkers.__path__[0]
-    skipped = []
-    for folder, _, files in os.walk(base):
+    steps = []
+    for folder, _, files in sorted(os.walk(base)):
         package = "checkers" + folder[len(base):].replace(os.sep, ".")
         for name in sorted(files):
             stem, _, ext = name.partition(".")
-            if ext not in ("py", "pyc") or stem == "__main__":  # the wheel ships sourceless .pyc files
+            if ext not in ("py", "pyc") or stem == "__main__":
                 continue
-            module = package if stem == "__init__" else f"{package}.{stem}"
-            try:
-                importlib.import_module(module)
-            except ImportError:
-                skipped.append(module)
-    catalog.photo_specs()
-    catalog.plans()
-    for op in ("limits", "specs", "plans"):
-        call(op, {})
-    return skipped
+            steps.append(package if stem == "__init__" else f"{package}.{stem}")
+    return [*dict.fromkeys(steps), "catalog.photo_specs", "catalog.plans", "limits", "specs", "plans"]
+
+
+def warm_step(step: str) -> bool:
+    """Run one step of warm_steps(); False when the module cannot be imported here."""
+    import importlib
+
+    from checkers import catalog
+
+    if step == "catalog.photo_specs":
+        catalog.photo_specs()
+    elif step == "catalog.plans":
+        catalog.plans()
+    elif step in OPS:
+        call(step, {})
+    else:
+        try:
+            importlib.import_module(step)
+        except ImportError:
+            return False
+    return True
+
+
+def warm() -> list[str]:
+    """Before a memory snapshot (engine.mjs): every step of warm_steps(), since a booted snapshot has the heap but
+    not the wheel's files. Returns the modules that cannot be imported here (none in the browser today), which the
+    snapshot then lacks."""
+    return [step for step in warm_steps() if not warm_step(step)]
 
 
 def call(op: str, args: Any = None) -> Any:
