@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from macros.data import DataErrors, load_dataset
-from macros.reviews import main as reviews_main
+from macros.to_review import main as reviews_main
 from macros.reviews import plan_reviewed, plan_texts
 from tests.conftest import ROOT, data_tree
 
