@@ -132,6 +132,9 @@ def _walk(node: Node, path: Path, lines: dict[Path, int], budget: list[int], fil
         value = constructor.construct_object(node, deep=True)
     except ValueError:  # e.g. 2026-13-01 looks like a date but is not one: the model reports it as text
         return node.value
+    except yaml.constructor.ConstructorError:  # an unknown tag such as !!il: say where, in words
+        raise DataFileError(file, node.start_mark.line + 1,
+                            f"不认识的 YAML 标记 {node.tag}：去掉值前面以 ! 开头的标记，直接写值") from None
     if isinstance(value, datetime.datetime):
         return value.date()
     return value

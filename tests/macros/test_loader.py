@@ -73,3 +73,13 @@ def test_edited_files_read_the_same_or_are_refused_by_pyyaml() -> None:
         assert fast == _pure(text), lines[i]
         compared += 1
     assert compared > 50
+
+
+def test_an_unknown_tag_is_a_located_message_not_a_traceback(tmp_path: Path) -> None:
+    from macros.loader import DataFileError, load_yaml
+
+    path = tmp_path / "x.yml"
+    path.write_text("a: 1\nb: !!il x\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        load_yaml(path, "data/provinces/x.yml")
+    assert str(info.value).startswith("data/provinces/x.yml:2: 不认识的 YAML 标记")
