@@ -59,8 +59,9 @@ test-fast: setup-python
 check: setup-python
 	$(PY) -m macros.validate --check
 
+# SECTIONS="bench.web" re-measures only those sections and puts them in place in bench/results.md.
 bench: build
-	$(PY) -m bench
+	$(PY) -m bench $(SECTIONS)
 
 fuzz: setup
 	FUZZ_LONG=1 $(PY) -m pytest tests -m fuzz -q

@@ -1,4 +1,8 @@
-"""python -m bench: run every benchmark in one go and write bench/results.md (the README only links to it)."""
+"""python -m bench: run every benchmark in one go and write bench/results.md (the README only links to it).
+
+python -m bench bench.web …: run only the named sections and put their new text in place of their old one in
+bench/results.md (each section is one "## " block); the other sections keep the figures of their own run, and the
+header says which sections were measured when."""
 
 from __future__ import annotations
 
@@ -64,8 +68,49 @@ def _section(name: str) -> tuple[str, bool]:
         return f"## {name}\n\nFailed: `{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}`.\n", True
 
 
-def main() -> int:
+def _blocks(text: str) -> tuple[str, list[str]]:
+    """The results' header (up to the first "## ") and its sections, each starting with its "## " line."""
+    parts = text.split("\n## ")
+    return parts[0], ["## " + p for p in parts[1:]]
+
+
+def _splice(names: list[str], texts: list[str], now: str, where: str) -> str:
+    """The existing results with the sections of ``names`` replaced by ``texts`` (matched by heading)."""
+    path = ROOT / "bench" / "results.md"
+    head, blocks = _blocks(path.read_text(encoding="utf-8"))
+    for name, text in zip(names, texts):
+        new = text.rstrip() + "\n"
+        title = new.splitlines()[0]
+        index = next((i for i, b in enumerate(blocks) if b.splitlines()[0] == title), None)
+        if index is None:
+            blocks.append(new)
+        else:
+            blocks[index] = new
+    line = (f"Sections re-measured by `make bench SECTIONS=\"{' '.join(names)}\"` on {now}: {where}; "
+            "the other sections are from the run named above.")
+    kept = [x for x in head.rstrip().splitlines() if not x.startswith("Sections re-measured by")]
+    return "\n".join([*kept, line, "", ""]) + "\n".join(b.rstrip() + "\n" for b in blocks)
+
+
+def main(argv: list[str] | None = None) -> int:
+    names = list(sys.argv[1:] if argv is None else argv)
+    unknown = [n for n in names if n not in SECTIONS]
+    if unknown:
+        print(f"unknown sections: {', '.join(unknown)} (known: {', '.join(SECTIONS)})", file=sys.stderr)
+        return 2
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    if names:
+        where = machine()  # the load average at the start, as for a whole run
+        texts, failed = [], []
+        for name in names:
+            text, bad = _section(name)
+            texts.append(text)
+            if bad:
+                failed.append(name)
+        out = _splice(names, texts, now, where)
+        (ROOT / "bench" / "results.md").write_text(out, encoding="utf-8")
+        print(out)
+        return 1 if failed else 0
     intro = [
         f"Measured by `make bench` on {now}: {machine()}.",
         "Every figure is measured in this run next to its baseline; nothing here is typed in by hand.",

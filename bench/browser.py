@@ -34,7 +34,10 @@ OBSERVER = """
     const value = el.getAttribute(name);
     if (name === "data-state" && value === "ready" && b.ready === null) { settled(); b.ready = performance.now(); }
     if (name === "data-state" && value === "error" && b.error === null) { settled(); b.error = performance.now(); }
-    if (name === "data-verdict" && value) b.verdicts.push({ t: performance.now(), value });
+    if (name === "data-verdict" && value) {
+      if (!b.verdicts.length) console.debug("__bench:verdict");
+      b.verdicts.push({ t: performance.now(), value });
+    }
   };
   new MutationObserver((records) => {
     for (const r of records) {
@@ -76,6 +79,29 @@ try {{
 """
 
 
+# The stock baseline's loadPyodide() in a module worker, as our page runs it (for reference: a CPU throttled
+# through DevTools slows a page's main thread only, not its workers).
+STOCK_WORKER_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>stock loadPyodide() in a worker</title>
+<link rel="icon" href="data:,"></head>
+<body data-state="loading"><p>Stock Pyodide: bare <code>loadPyodide()</code> in a module worker.</p>
+<script type="module">
+const worker = new Worker("./stock-worker.mjs", { type: "module" });
+worker.onmessage = (event) => { document.body.dataset.state = event.data; };
+worker.onerror = () => { document.body.dataset.state = "error"; };
+</script></body></html>
+"""
+STOCK_WORKER = """import {{ loadPyodide }} from "./assets/pyodide/{version}/pyodide.mjs";
+try {{
+  await loadPyodide();
+  postMessage("ready");
+}} catch (err) {{
+  console.error(err);
+  postMessage("error");
+}}
+"""
+
+
 @dataclass(frozen=True)
 class Visit:
     """One page visit: time to ready (ms since navigation start) and what the server sent for it."""
@@ -90,18 +116,19 @@ class Visit:
     pyodide_bytes: int
     error: str | None = None
     served: tuple[Served, ...] = ()
+    steps: dict[str, float] | None = None  # every "checker:" User Timing mark, incl. the worker's ("w:…")
 
     def to_dict(self) -> dict[str, Any]:
         return {"url": self.url, "ready_ms": self.ready_ms, "worker_ms": self.worker_ms, "boot_ms": self.boot_ms,
                 "import_ms": self.import_ms, "bytes": self.bytes, "requests": self.requests,
                 "pyodide_bytes": self.pyodide_bytes, "error": self.error,
-                "served": [s.to_dict() for s in self.served]}
+                "served": [s.to_dict() for s in self.served], "steps": self.steps}
 
 
 def stock_site(dest: Path, trimmed_stdlib: Path | None = None) -> tuple[Path, str]:
     """The npm package's runtime files, unchanged, under assets/pyodide/<version>/ plus a page (index.html)
-    calling loadPyodide(); with ``trimmed_stdlib``, also trimmed.html: the same with only the stdlib swapped;
-    and warm-up.html (WARM_UP)."""
+    calling loadPyodide(); worker.html, the same call in a module worker (STOCK_WORKER); with ``trimmed_stdlib``,
+    also trimmed.html: the same with only the stdlib swapped; and warm-up.html (WARM_UP)."""
     version = json.loads((NPM / "package.json").read_text(encoding="utf-8"))["version"]
     runtime = dest / "assets" / "pyodide" / version
     runtime.mkdir(parents=True)
@@ -109,6 +136,8 @@ def stock_site(dest: Path, trimmed_stdlib: Path | None = None) -> tuple[Path, st
         shutil.copyfile(NPM / name, runtime / name)
     (dest / "index.html").write_text(STOCK_PAGE.format(version=version, options=""), encoding="utf-8")
     (dest / "warm-up.html").write_text(WARM_UP, encoding="utf-8")
+    (dest / "worker.html").write_text(STOCK_WORKER_PAGE, encoding="utf-8")
+    (dest / "stock-worker.mjs").write_text(STOCK_WORKER.format(version=version), encoding="utf-8")
     if trimmed_stdlib is not None:
         shutil.copyfile(trimmed_stdlib, runtime / "trimmed_stdlib.zip")
         options = f'{{ stdLibURL: new URL("./assets/pyodide/{version}/trimmed_stdlib.zip", location.href).href }}'
@@ -184,6 +213,7 @@ def visit(context: Any, url: str, record: list[Served], *, wait_ready: bool, set
     page.add_init_script(OBSERVER)
     error = None
     ready = worker = booted = imported = None
+    steps = None
     try:
         ready = goto_ready(page, url, wait_ready, timeout_ms)
         steps = page.evaluate(STEPS)
@@ -195,7 +225,7 @@ def visit(context: Any, url: str, record: list[Served], *, wait_ready: bool, set
     served = list(record)
     pyodide = sum(s.bytes for s in served if "/pyodide" in s.path or s.path.endswith((".wasm", ".whl")))
     return Visit(url, ready, worker, booted, imported, sum(s.bytes for s in served), len(served), pyodide, error,
-                 tuple(served)), page
+                 tuple(served), steps), page
 
 
 def goto_ready(page: Any, url: str, wait_ready: bool = True, timeout_ms: float = 90_000) -> float | None:

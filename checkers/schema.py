@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import functools
 import re
 import collections.abc
 import types
 import typing
 from typing import Any, Iterable, Literal, NamedTuple, Union
+
 
 Path = tuple[Union[str, int], ...]
 
@@ -83,6 +85,12 @@ def _expected_words(tp: Any) -> str:
     if origin in (Union, types.UnionType):
         return " 或 ".join(_expected_words(a) for a in typing.get_args(tp) if a is not type(None))
     return str(tp)
+
+
+@functools.cache
+def _record_fields(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """A record type's resolved field types and its init fields: resolved once per class, not once per record."""
+    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls) if f.init}
 
 
 class _Loader:
@@ -194,8 +202,7 @@ class _Loader:
         if not isinstance(data, dict):
             self.fail(path, f"应为键值映射（key: value），实际为{_describe_value(data)}")
             return None
-        hints = typing.get_type_hints(cls)
-        fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
+        hints, fields = _record_fields(cls)
         before = len(self.problems)
         for key in data:
             if key not in fields:

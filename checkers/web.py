@@ -51,6 +51,11 @@ def _int(pixels: Mapping[str, Any], key: str) -> int:
     return value
 
 
+def _width_height(args: Mapping[str, Any]) -> tuple[int, int]:
+    """The request's own ``width`` and ``height`` (a photo's upright size), positive integers."""
+    return _int(args, "width"), _int(args, "height")
+
+
 def _pixels(args: Mapping[str, Any]) -> Any:
     raw = args.get("pixels")
     if _absent(raw):
@@ -122,29 +127,30 @@ def check_photo(args: Mapping[str, Any]) -> dict[str, Any]:
 def photo_guides(args: Mapping[str, Any]) -> dict[str, Any]:
     from checkers.photo import api
 
-    size = {"width": args.get("width"), "height": args.get("height")}
-    return api.guides(_str(args, "spec") or "", _int(size, "width"), _int(size, "height"))
+    return api.guides(_str(args, "spec") or "", *_width_height(args))
+
+
+def _prior_diploma(args: Mapping[str, Any]) -> bool:
+    """The course checks' "has a prior diploma" box: absent or null means no."""
+    prior = args.get("prior_diploma", False)
+    prior = False if _absent(prior) else prior
+    if not isinstance(prior, bool):
+        raise BadRequest("prior_diploma: expected true or false")
+    return prior
 
 
 def check_courses(args: Mapping[str, Any]) -> dict[str, Any]:
     from checkers.courses import api
 
-    prior = args.get("prior_diploma", False)
-    prior = False if _absent(prior) else prior
-    if not isinstance(prior, bool):
-        raise BadRequest("prior_diploma: expected true or false")
-    return api.check(_str(args, "text") or "", _str(args, "plan") or "", prior_diploma=prior)
+    return api.check(_str(args, "text") or "", _str(args, "plan") or "", prior_diploma=_prior_diploma(args))
 
 
 def check_pasted_plan(args: Mapping[str, Any]) -> dict[str, Any]:
     """The verdict against a plan the candidate pasted: what was understood (parsed_plan), then the verdict."""
     from checkers.courses import api
 
-    prior = args.get("prior_diploma", False)
-    prior = False if _absent(prior) else prior
-    if not isinstance(prior, bool):
-        raise BadRequest("prior_diploma: expected true or false")
-    return api.check_pasted(_str(args, "plan_text") or "", _str(args, "text") or "", prior_diploma=prior)
+    return api.check_pasted(_str(args, "plan_text") or "", _str(args, "text") or "",
+                            prior_diploma=_prior_diploma(args))
 
 
 def _text(args: Mapping[str, Any], key: str) -> str | None:
@@ -158,8 +164,7 @@ def fix_prepare(args: Mapping[str, Any]) -> dict[str, Any]:
     from checkers.photo.fixplan import plan_size
     from checkers.photo.pixels import decode_refusal
 
-    size = {"width": args.get("width"), "height": args.get("height")}
-    width, height = _int(size, "width"), _int(size, "height")
+    width, height = _width_height(args)
     dw, dh = plan_size(width, height)
     return {"refusal": decode_refusal(width, height), "decode_width": dw, "decode_height": dh,
             "needs": fix.needs(_str(args, "spec") or "")}
@@ -183,8 +188,7 @@ def fix_plan(args: Mapping[str, Any]) -> dict[str, Any]:
     pixels = _pixels(args)
     if pixels is None:
         raise BadRequest("pixels: required")
-    size = {"width": args.get("width"), "height": args.get("height")}
-    return fix.plan(_bytes(args, "data"), _str(args, "spec") or "", pixels, _int(size, "width"), _int(size, "height"),
+    return fix.plan(_bytes(args, "data"), _str(args, "spec") or "", pixels, *_width_height(args),
                     filename=_str(args, "filename", optional=True), number=_text(args, "number"),
                     name=_text(args, "name"))
 
@@ -227,34 +231,51 @@ OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 }
 
 
-def warm() -> list[str]:
-    """Before a memory snapshot (engine.mjs): import every checkers module, read the catalog and answer the
-    argument-free operations, since a booted snapshot has the heap but not the wheel's files. Returns the
-    modules that cannot be imported here (none in the browser today), which the snapshot then lacks."""
-    import importlib
+def warm_steps() -> list[str]:
+    """The steps of warm(), each one small: every checkers module to import (the wheel ships sourceless .pyc
+    files), then the catalog's photo specs and plans, and the argument-free operations. The worker runs them one at a time, so that a
+    reader's request never waits for more than one of them."""
     import os
 
     import checkers
-    from checkers import catalog
 
     base = checkers.__path__[0]
-    skipped = []
-    for folder, _, files in os.walk(base):
+    steps = []
+    for folder, _, files in sorted(os.walk(base)):
         package = "checkers" + folder[len(base):].replace(os.sep, ".")
         for name in sorted(files):
             stem, _, ext = name.partition(".")
-            if ext not in ("py", "pyc") or stem == "__main__":  # the wheel ships sourceless .pyc files
+            if ext not in ("py", "pyc") or stem == "__main__":
                 continue
-            module = package if stem == "__init__" else f"{package}.{stem}"
-            try:
-                importlib.import_module(module)
-            except ImportError:
-                skipped.append(module)
-    catalog.photo_specs()
-    catalog.plans()
-    for op in ("limits", "specs", "plans"):
-        call(op, {})
-    return skipped
+            steps.append(package if stem == "__init__" else f"{package}.{stem}")
+    return [*dict.fromkeys(steps), "catalog.photo_specs", "catalog.plans", "limits", "specs", "plans"]
+
+
+def warm_step(step: str) -> bool:
+    """Run one step of warm_steps(); False when the module cannot be imported here."""
+    import importlib
+
+    from checkers import catalog
+
+    if step == "catalog.photo_specs":
+        catalog.photo_specs()
+    elif step == "catalog.plans":
+        catalog.plans()
+    elif step in OPS:
+        call(step, {})
+    else:
+        try:
+            importlib.import_module(step)
+        except ImportError:
+            return False
+    return True
+
+
+def warm() -> list[str]:
+    """Before a memory snapshot (engine.mjs): every step of warm_steps(), since a booted snapshot has the heap but
+    not the wheel's files. Returns the modules that cannot be imported here (none in the browser today), which the
+    snapshot then lacks."""
+    return [step for step in warm_steps() if not warm_step(step)]
 
 
 def call(op: str, args: Any = None) -> Any:

@@ -5,9 +5,11 @@ all call :func:`write`; checkers.catalog reads the file, runtime.wheel packs it 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from macros.data import ROOT, Dataset, write_catalog
+from checkers.schema import dump
+from macros.data import ROOT, Dataset
 
 
 def path(root: Path = ROOT) -> Path:
@@ -20,3 +22,15 @@ def write(dataset: Dataset, root: Path = ROOT) -> Path:
     target = path(root)
     write_catalog(dataset, target)
     return target
+
+
+def write_catalog(dataset: Dataset, target: Path) -> None:
+    """The data the checkers need, as JSON: bundled into the wheel and read by checkers.catalog."""
+    catalog = {
+        "photo_specs": {k: dump(v) for k, v in sorted(dataset.photo_specs.items())},
+        "plans": {k: dump(v) for k, v in sorted(dataset.plans.items())},
+        "rules": {k: dump(v) for k, v in sorted(dataset.rules.items())},
+    }
+    text = json.dumps(catalog, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from checkers.schema import Invalid, Problem, dump, load
+from checkers.schema import Invalid, Problem, load
 from macros.loader import DataFileError, Located, load_yaml, locate
 from macros.models import SLUGS, Fact, National, Province, Round, Source
 from macros.reviews import Review, Reviewable, check_reviews, reviewable_plan, reviewable_record, reviewable_specs
@@ -221,18 +220,6 @@ def load_dataset(root: Path = ROOT) -> Dataset:
     if c.errors:
         raise DataErrors(c.errors)
     return Dataset(national=national, **dataset)
-
-
-def write_catalog(dataset: Dataset, path: Path) -> None:
-    """The data the checkers need, as JSON: bundled into the wheel and read by checkers.catalog."""
-    catalog = {
-        "photo_specs": {k: dump(v) for k, v in sorted(dataset.photo_specs.items())},
-        "plans": {k: dump(v) for k, v in sorted(dataset.plans.items())},
-        "rules": {k: dump(v) for k, v in sorted(dataset.rules.items())},
-    }
-    text = json.dumps(catalog, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
 
 
 # ---- dates: when a fact was last checked, and whether it is stale ----

@@ -70,6 +70,24 @@ class _Loader(Reader, Scanner, Parser, _NoAliasComposer, SafeConstructor, Resolv
         Resolver.__init__(self)
 
 
+try:  # libyaml's parser, five times faster, feeding the same composer; PyYAML wheels ship it
+    from yaml.cyaml import CParser
+except ImportError:  # a PyYAML built without libyaml: the pure-Python loader alone
+    CParser = None
+
+
+if CParser is not None:
+    class _FastLoader(_NoAliasComposer, CParser, SafeConstructor, Resolver):  # type: ignore[misc, valid-type]
+        """libyaml's events, this module's composer and resolvers; used only for files it reads without error
+        (any problem is reported by :class:`_Loader`, so the messages are PyYAML's own)."""
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            _NoAliasComposer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+
 # Only the plain YAML 1.2 forms are typed: true/false, decimal numbers, ISO dates (YYYY-MM-DD).
 # Everything else (yes/no, 12:30, 0o17, 2024-05) stays text, so an editor's words are kept as written.
 _Loader.yaml_implicit_resolvers = {}
@@ -82,6 +100,8 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:timestamp", re.compile(r"^\d{4}-\d\d-\d\d$"), list("0123456789")
 )
+if CParser is not None:
+    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
 def _walk(node: Node, path: Path, lines: dict[Path, int], budget: list[int], file: str) -> Any:
@@ -112,6 +132,9 @@ def _walk(node: Node, path: Path, lines: dict[Path, int], budget: list[int], fil
         value = constructor.construct_object(node, deep=True)
     except ValueError:  # e.g. 2026-13-01 looks like a date but is not one: the model reports it as text
         return node.value
+    except yaml.constructor.ConstructorError:  # an unknown tag such as !!il: say where, in words
+        raise DataFileError(file, node.start_mark.line + 1,
+                            f"不认识的 YAML 标记 {node.tag}：去掉值前面以 ! 开头的标记，直接写值") from None
     if isinstance(value, datetime.datetime):
         return value.date()
     return value
@@ -132,13 +155,28 @@ def read_text(path: FsPath, display: str) -> str:
         raise DataFileError(display, line, "文件不是 UTF-8 编码（请在编辑器里用 UTF-8 保存）") from None
 
 
-def load_yaml(path: FsPath, display: str | None = None) -> Located:
-    """Load one YAML file; raises :class:`DataFileError` for unreadable or unsafe files."""
-    display = display or str(path)
-    text = read_text(path, display)
+def _fast_node(text: str) -> Node | None:
+    """The document's node through libyaml, or None when it has none or libyaml reports any problem (then the
+    pure-Python loader reads the file again and words the problem).
+
+    libyaml accepts a few things PyYAML refuses (a tab as a separator, ``?`` inside ``[...]``); files holding a
+    tab or a ``?`` go to PyYAML directly, so both loaders accept exactly the same files."""
+    if CParser is None or "\t" in text or "?" in text:
+        return None
+    loader = _FastLoader(text)
+    try:
+        return loader.get_single_node()
+    except (yaml.YAMLError, DataFileError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def _pure_node(text: str, display: str) -> Node | None:
+    """The document's node through PyYAML's own parser; raises :class:`DataFileError` worded for editors."""
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        return loader.get_single_node()
     except DataFileError as err:
         raise DataFileError(display, err.line, err.message) from None
     except yaml.MarkedYAMLError as err:
@@ -149,6 +187,13 @@ def load_yaml(path: FsPath, display: str | None = None) -> Located:
         raise DataFileError(display, 1, f"YAML 语法错误：{err}") from None
     finally:
         loader.dispose()
+
+
+def load_yaml(path: FsPath, display: str | None = None) -> Located:
+    """Load one YAML file; raises :class:`DataFileError` for unreadable or unsafe files."""
+    display = display or str(path)
+    text = read_text(path, display)
+    node = _fast_node(text) or _pure_node(text, display)
     if node is None:
         return Located(display, None, {(): 1})
     lines: dict[Path, int] = {}

@@ -46,12 +46,22 @@ def plan_src(plan_id: str) -> str:
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its source path, its Markdown (one macro call) and the ``Dataset.origin`` key of the
-    data file it is made from (None: made from many files)."""
+    """A generated page: its source path, its title and description (written from its own data by macros/seo.py;
+    section pages link to it by this title), its body (one macro call) and the ``Dataset.origin`` key of the data
+    file it is made from (None: made from many files)."""
 
     src: str
-    markdown: str
+    title: str
+    description: str
+    call: str
     origin: str | None = None
+
+    @property
+    def markdown(self) -> str:
+        """The page's Markdown file: front matter (title, description), then the macro call."""
+        from macros.seo import front_matter
+
+        return front_matter(self.title, self.description) + self.call
 
 
 def _call(macro: str, *args: str) -> str:
@@ -59,9 +69,7 @@ def _call(macro: str, *args: str) -> str:
 
 
 def _page(src: str, title: str, description: str, call: str, origin: str | None = None) -> Page:
-    from macros.seo import front_matter
-
-    return Page(src, front_matter(title, description) + call, origin)
+    return Page(src, title, description, call, origin)
 
 
 def generated(dataset: Any, docs: Path | None = None) -> dict[str, Page]:

@@ -18,7 +18,8 @@ from macros.data import OLD_ROUND_AFTER, ROOT, STALE_AFTER, Dataset, fact_checke
 from macros.models import ROUND_WORDS, SLUGS, TOPICS
 from macros.seo import content_dates
 from macros.pages import (CALENDAR_SRC, COVERAGE_SRC, NATIONAL_INDEX, PLAN_INDEX, PROVINCE_INDEX, REGIONS, TOOL_INDEX,
-                          TOOL_PAGES, TOPIC_TITLES, guide_src, national_src, plan_province_src, plan_src, province_src)
+                          TOOL_PAGES, TOPIC_TITLES, generated, guide_src, national_src, plan_province_src, plan_src,
+                          province_src)
 
 TEMPLATES = Path(__file__).parent / "templates"
 CONFIDENCE = CONFIDENCE_WORDS
@@ -81,6 +82,7 @@ class Renderer:
         self.root = root
         self._files: dict[int, str] | None = None  # record -> its data file, for its second-reader records
         self._calendar_slugs: set[str] | None = None
+        self._env = _env()  # one per build: each template is compiled once, not once per page
 
     @functools.cached_property
     def _git_dates(self) -> dict[str, str]:
@@ -95,7 +97,7 @@ class Renderer:
         numbered += ["national-" + ref for ref, _ in context.get("national_sources", [])]
         context.setdefault("numbers", {ref: i for i, ref in enumerate(numbered, 1)})
 
-        return _env().get_template(name).render(
+        return self._env.get_template(name).render(
             today=self.today, link=link, page_src=page_src, data=self.data, widget=self.embedded_widget,
             checked=self._checked, stale=self._stale,
             changed=self.changed, reviewed=self._reviewed, rounds_view=self._rounds_view,
@@ -216,26 +218,29 @@ class Renderer:
             plan_review={"date": reviewed_on, "waiting": len(waiting), "lines": len(plan_texts(plan))},
         )
 
+    @functools.cached_property
+    def _titles(self) -> dict[str, str]:
+        """Generated page -> its title, as the page itself states it (macros/pages.py)."""
+        return {src: page.title for src, page in generated(self.data).items()}
+
     def section_index(self, kind: str, key: str = "") -> str:
         """A section's own page (national/, provinces/<slug>/, plans/<province>/, tools/): what the section holds."""
-        from macros import seo
-
         if kind == "national":
             return self._render("section.md.j2", NATIONAL_INDEX, kind=kind, heading="全国通用的自考规则", items=[
-                *((seo.national_topic_title(t), national_src(t), None) for t in TOPICS),
+                *((self._titles[national_src(t)], national_src(t), None) for t in TOPICS),
                 *((f"自考{p.title}", national_src(k), p.intro) for k, p in self.data.national.pages.items())])
         if kind == "province":
             province = self.data.provinces[key]
             status = {"complete": "资料较完整", "partial": "资料不完整", "unknown": "暂无本省资料"}
             return self._render("section.md.j2", province_src(key), kind=kind, heading=f"{province.name}自考指南",
                                 province=province, items=[
-                                    (seo.guide_title(province, t), guide_src(key, t), status[getattr(province, t).status])
+                                    (self._titles[guide_src(key, t)], guide_src(key, t), status[getattr(province, t).status])
                                     for t in TOPICS])
         if kind == "plans":
             plans = [(i, p) for i, p in sorted(self.data.plans.items()) if p.province == key]
             return self._render("section.md.j2", plan_province_src(key), kind=kind,
                                 heading=f"{plans[0][1].province_name}自考专业考试计划", items=[
-                                    (seo.plan_title(p), plan_src(i), f"主考学校：{p.school}；{p.edition.name}")
+                                    (self._titles[plan_src(i)], plan_src(i), f"主考学校：{p.school}；{p.edition.name}")
                                     for i, p in plans] + [("各省专业计划", PLAN_INDEX, None)])
         if kind == "tools":
             return self._render("section.md.j2", TOOL_INDEX, kind=kind, heading="自查工具",

@@ -15,21 +15,32 @@ from macros import catalog as checkers_catalog
 from macros.data import ROOT, DataErrors, Dataset, load_dataset, stale_facts, today
 
 
-def validate(root: Path = ROOT, write_catalog: bool = True) -> int:
-    """Validate all data; on success write the catalog. Prints every problem; returns an exit code."""
+def _loaded(root: Path) -> Dataset | None:
+    """All data, validated; None after printing every problem."""
     try:
-        dataset = load_dataset(root)
+        return load_dataset(root)
     except DataErrors as err:
         print(f"数据检查未通过：共 {len(err.lines)} 处问题（data validation failed）", file=sys.stderr)
         for line in err.lines:
             print(f"  {line}", file=sys.stderr)
-        return 1
+        return None
+
+
+def _passed(dataset: Dataset, root: Path, write_catalog: bool) -> None:
     if write_catalog:
         checkers_catalog.write(dataset, root)
     print(
         f"数据检查通过：{len(dataset.provinces)} 个省份、{len(dataset.photo_specs)} 个照片规格、"
         f"{len(dataset.plans)} 个专业计划"
     )
+
+
+def validate(root: Path = ROOT, write_catalog: bool = True) -> int:
+    """Validate all data; on success write the catalog. Prints every problem; returns an exit code."""
+    dataset = _loaded(root)
+    if dataset is None:
+        return 1
+    _passed(dataset, root, write_catalog)
     return 0
 
 
@@ -98,9 +109,8 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(1, width - used)
 
 
-def freshness(root: Path, today: datetime.date) -> int:
+def freshness(dataset: Dataset, today: datetime.date) -> int:
     """Print facts last checked more than 12 months ago; returns how many."""
-    dataset = load_dataset(root)
     rows = list(stale_facts(dataset, today))
     if not rows:
         print("过期检查：没有超过 12 个月未核对的事实")
@@ -117,10 +127,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=datetime.date.fromisoformat, default=today())
     args = parser.parse_args(argv)
     started = time.monotonic()
-    code = validate()
-    if code or not args.check:
-        return code
-    report_truth(load_dataset(ROOT))
+    dataset = _loaded(ROOT)  # read once: the checks below report on the same data
+    if dataset is None:
+        return 1
+    _passed(dataset, ROOT, write_catalog=True)
+    if not args.check:
+        return 0
+    report_truth(dataset)
     print(f"（以上用时 {time.monotonic() - started:.1f} 秒；下面构建网站并检查站内链接）")
     from tools.linkcheck import check_links
 
@@ -137,10 +150,14 @@ def main(argv: list[str] | None = None) -> int:
     for line in broken:
         print(f"  断开的站内链接：{line}", file=sys.stderr)
     print(f"站内链接检查：{'全部有效' if not broken else f'{len(broken)} 处断开'}")
-    freshness(ROOT, args.today)
+    freshness(dataset, args.today)
     print(f"用时 {time.monotonic() - started:.1f} 秒")
     return 1 if broken else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # `python -m macros.validate --check | head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

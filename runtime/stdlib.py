@@ -12,31 +12,42 @@ from pathlib import Path
 EPOCH = (2020, 1, 1, 0, 0, 0)
 
 
-def imported_names(path: Path, module: str) -> set[str]:
-    """Absolute names in ``path``'s import statements (top level or in functions); ``module`` is its name.
-
-    ``from a import b`` gives both ``a`` and ``a.b`` (``b`` may be a submodule or an attribute)."""
-    return set(_imported_names(path.read_bytes(), str(path), module))
+def imports(path: Path, module: str) -> frozenset[tuple[str, str | None]]:
+    """Every import statement of ``path`` (top level or in functions) as (absolute module, imported name);
+    ``module`` is the file's own module name. ``import a.b`` gives ("a.b", None); ``from .c import d`` in package
+    ``p`` gives ("p.c", "d"), where ``d`` may be a submodule or an attribute."""
+    return _imports(path.read_bytes(), str(path), module)
 
 
 # Keyed by the file's bytes: a build asks for each module's imports several times (cache key, wheel, trace
 # imports), and a parse costs more than reading the file. An edited file is parsed again.
-@functools.lru_cache(maxsize=512)
-def _imported_names(source: bytes, filename: str, module: str) -> frozenset[str]:
-    names: set[str] = set()
+@functools.lru_cache(maxsize=1024)
+def _imports(source: bytes, filename: str, module: str) -> frozenset[tuple[str, str | None]]:
+    found: set[tuple[str, str | None]] = set()
     package = module if Path(filename).name == "__init__.py" else module.rpartition(".")[0]
     for node in ast.walk(ast.parse(source, filename=filename)):
         if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
+            found.update((alias.name, None) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
                 parent = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*parent, base] if base else parent)
-            if base:
-                names.add(base)
-                names.update(f"{base}.{alias.name}" for alias in node.names)
-    return frozenset(names)
+            found.update((base, alias.name) for alias in node.names)
+    return frozenset(found)
+
+
+def imported_names(path: Path, module: str) -> set[str]:
+    """Absolute names in ``path``'s import statements (top level or in functions); ``module`` is its name.
+
+    ``from a import b`` gives both ``a`` and ``a.b`` (``b`` may be a submodule or an attribute)."""
+    names: set[str] = set()
+    for base, name in imports(path, module):
+        if name is None:
+            names.add(base)
+        elif base:
+            names.update((base, f"{base}.{name}"))
+    return names
 
 
 def static_imports(modules: dict[str, Path]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,43 @@ def dataset() -> Any:
     from macros.data import load_dataset
 
     return load_dataset(ROOT)
+
+
+@functools.cache
+def _province_stubs() -> dict[str, str]:
+    """A minimal valid file for each province in data/provinces/ (name and region from the real one)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    stubs = {}
+    for path in sorted((ROOT / "data" / "provinces").glob("*.yml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        stubs[path.stem] = (
+            f"slug: {path.stem}\nname: {data['name']}\nregion: {data['region']}\n"
+            "sources:\n  s:\n    title: 测试来源\n    kind: aggregator\n    seen: 2026-11-01\n"
+            f"authority:\n  text: {data['name']}的考试机构\n  sources: [s]\n  confidence: low\n"
+            "registration:\n  status: unknown\nlookup:\n  status: unknown\ngraduation:\n  status: unknown\n")
+    return stubs
+
+
+def data_tree(dest: Path, *real: str) -> Path:
+    """A small valid project under ``dest`` for tests that break data on purpose: ``dest/data/`` holds the real
+    national.yml, a minimal valid file for each province (so the tests do not depend on the writers' data, which
+    lands in parallel and is checked by the data tests) and the real files or folders ``real`` (paths under data/,
+    e.g. "photo_specs", "plans/jiangsu/080901.yml"). Loading it costs a fraction of loading all of data/."""
+    data = dest / "data"
+    (data / "provinces").mkdir(parents=True)
+    shutil.copy(ROOT / "data" / "national.yml", data / "national.yml")
+    for slug, text in _province_stubs().items():
+        (data / "provinces" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    for rel in real:
+        source, target = ROOT / "data" / rel, data / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy(source, target)
+    return dest
 
 
 def plan_ids() -> list[str]:

@@ -5,12 +5,13 @@ checkers (pure standard library) -> runtime (build tooling: wheel, Pyodide runti
 
 from __future__ import annotations
 
-import ast
+import functools
 import sys
 from pathlib import Path
 
 import pytest
 
+from runtime.stdlib import imports
 from tests.conftest import ROOT
 
 PACKAGES = ("checkers", "runtime", "macros", "tools", "bench")
@@ -36,21 +37,13 @@ def _modules(root: Path) -> dict[str, Path]:
 
 def _imports(path: Path, module: str, known: dict[str, Path]) -> set[str]:
     """The project modules ``path`` imports anywhere (top level or inside functions)."""
-    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join([*parent, base] if base else parent)
-            # `from a import b`: the module a.b when it is one, else a (b is a name in a).
-            names.update(f"{base}.{a.name}" if f"{base}.{a.name}" in known else base for a in node.names)
+    # `from a import b`: the module a.b when it is one, else a (b is a name in a).
+    names = {base if name is None or f"{base}.{name}" not in known else f"{base}.{name}"
+             for base, name in imports(path, module)}
     return {n for n in names if n in known and n != module}
 
 
+@functools.cache
 def import_graph(root: Path = ROOT) -> dict[str, set[str]]:
     known = _modules(root)
     return {name: _imports(path, name, known) for name, path in known.items()}
@@ -133,4 +126,4 @@ def test_one_writer_of_the_catalog() -> None:
         for folder in (*PACKAGES, "tests") for path in (ROOT / folder).rglob("*.py")
         if path != Path(__file__) and "write_catalog(" in path.read_text(encoding="utf-8")
     )
-    assert callers == ["macros/catalog.py", "macros/data.py"]  # data.py defines it, catalog.py calls it
+    assert callers == ["macros/catalog.py"]  # it defines write_catalog and is its only caller

@@ -6,16 +6,17 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Callable, Literal
 
+from checkers.courses.codes import CODE, width_table
+
 MAX_CHARS = 50_000
 PASS_MARK = 60.0
 
 Outcome = Literal["passed", "exempted", "listed", "failed", "absent", "void"]
 COUNTING = ("passed", "exempted", "listed")
 
-# Full-width ASCII (０-９, Ａ-Ｚ, ，．) and the ideographic space become their ASCII forms.
-_WIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x00A0: 0x20}
+# All of full-width ASCII (０-９, Ａ-Ｚ, ，．（）) and the ideographic space become their ASCII forms.
+_WIDTH = width_table({i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)})
 _SPLIT = re.compile(r"[\s,;|、\"']+")
-_CODE = re.compile(r"(?<![0-9])([0-9]{5})(?![0-9])")
 _NUMBER = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,2})?)(?:分|\([^()]{0,8}\)|\*)?")
 _DATE = re.compile(
     r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:[0-3][0-9])?"
@@ -79,12 +80,12 @@ def _tokens(line: str) -> list[str]:
     out: list[str] = []
     for raw in _SPLIT.split(line):
         if raw:
-            out.extend(p for p in _CODE.split(raw) if p)
+            out.extend(p for p in CODE.split(raw) if p)
     return out
 
 
 def _kind(token: str) -> str:
-    if _CODE.fullmatch(token):
+    if CODE.fullmatch(token):
         return "code"
     if _DATE.fullmatch(token):
         return "date"
@@ -107,7 +108,7 @@ def _positional(fields: list[str], columns: tuple[str | None, ...], line_no: int
     """A row read by the header's column positions (same cell count): an empty score cell stays empty."""
     cells = {label: cell for label, cell in zip(columns, fields) if label}
     code = cells.get("code", "")
-    if not _CODE.fullmatch(code):
+    if not CODE.fullmatch(code):
         return None
     words = [t for f in fields for t in _SPLIT.split(f) if t in WORDS]
     score = cells.get("score", "")

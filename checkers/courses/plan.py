@@ -8,13 +8,14 @@ from pathlib import Path as FilePath
 from typing import Any, Callable, Iterable, Iterator, Literal, Mapping
 
 from checkers.common import URL, Confidence, Source, SourceKind  # noqa: F401 (re-exported)
+from checkers.courses.codes import PATTERN
 from checkers.courses.restructure import Restructure
 from checkers.schema import Path
 
 Level = Literal["专科", "专升本"]
 Kind = Literal["theory", "practical"]
 
-CODE = r"[0-9]{5}"
+CODE = PATTERN  # a course code field: five digits
 CODE_HELP = "课程代码是 5 位数字，例如 00037（请加引号写成 \"00037\"，否则开头的 0 会丢失）"
 ID = r"[a-z0-9][a-z0-9-]*"
 SLUG = r"[a-z]+"

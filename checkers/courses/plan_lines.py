@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checkers.courses.plan_tokens import (CATEGORY, CODE, CREDIT, HEADER_HINT, HEADER_WORDS, HEADINGS, MAX_LINES, MAX_ROWS,
-                                          NO_CREDIT, NUMBER, PAGE, RULE_START, RULE_WORDS, TOTAL, header, is_prose, normalise,
-                                          separated, split_token)
+from checkers.courses.codes import CODE
+from checkers.courses.plan_tokens import (CATEGORY, CREDIT, HEADER_HINT, HEADER_WORDS, HEADINGS, MAX_LINES, MAX_ROWS, NO_CREDIT,
+                                          NUMBER, PAGE, RULE_START, RULE_WORDS, TOTAL, header, is_prose, normalise, separated,
+                                          split_token)
 from checkers.courses.plan_tokens import cells as split_cells
 from checkers.courses.plan_tokens import kind as kind_of
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-CODE = re.compile(r"(?<![0-9])([0-9]{5})(?![0-9])")
+from checkers.courses.codes import CODE, width_table
+
 NUMBER = re.compile(r"[0-9]{1,3}(?:\.[0-9])?")
 CREDIT = re.compile(r"([0-9]{1,2}(?:\.[0-9])?)学分")
 METHODS = ("笔试", "实践考核", "实践", "考核", "论文答辩", "答辩", "机考", "上机", "口试", "面试", "实验", "考查", "网考",
@@ -17,9 +18,8 @@ RULE_WORDS = re.compile(r"不少于|不低于|至少|任选|全选|全考|选考
 RULE_START = re.compile(r"^[0-9]+(?:门|学分)")
 PAGE = re.compile(r"^(?:[-—–~·]+[0-9]{1,3}[-—–~·]+|第[0-9]+页(?:[,，]?共[0-9]+页)?|[0-9]+/[0-9]+|page[0-9]+)$", re.I)
 # Full-width digits and letters, and the ideographic space, become ASCII; Chinese punctuation stays.
-_WIDTH = {i: i - 0xFEE0 for i in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
-_WIDTH |= {0x3000: 0x20, 0x00A0: 0x20, 0xFF0D: 0x2D, 0xFF0F: 0x2F, 0xFF08: 0xFF08, ord("("): 0xFF08, ord(")"): 0xFF09,
-           0xFF1A: ord(":"), 0xFEFF: None, 0x200B: None}
+_WIDTH = width_table({0xFF0D: 0x2D, 0xFF0F: 0x2F, 0xFF08: 0xFF08, ord("("): 0xFF08, ord(")"): 0xFF09, 0xFF1A: ord(":"),
+                      0xFEFF: None, 0x200B: None})
 MAX_ROWS = 300
 MAX_LINES = 4000
 HEADER_HINT = re.compile(r"序|课程|代码|学分|名称|方式|备注|类别|类型|性质|考试|替代|顶替|说明")

@@ -6,9 +6,10 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Iterator, Literal, Mapping
 
+from checkers.courses.codes import PATTERN
 from checkers.schema import Path
 
-CODE = r"[0-9]{5}"
+CODE = PATTERN  # a course code field: five digits
 LEVEL_OF_PLAN = {"专科": "专科", "专升本": "本科"}
 
 

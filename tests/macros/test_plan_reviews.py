@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from macros.data import DataErrors, load_dataset
-from macros.reviews import main as reviews_main
+from macros.to_review import main as reviews_main
 from macros.reviews import plan_reviewed, plan_texts
-from tests.conftest import ROOT
+from tests.conftest import ROOT, data_tree
 
 PLAN = "fujian/040107"
 PLAN_FILE = f"data/plans/{PLAN}.yml"
@@ -21,20 +21,11 @@ PLAN_FILE = f"data/plans/{PLAN}.yml"
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    """The real national file, specs, rules and one real plan; minimal provinces; no reviews."""
-    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("reviews", "plans"))
-    (tmp_path / "data" / "plans" / "fujian").mkdir(parents=True)
-    shutil.copy(ROOT / PLAN_FILE, tmp_path / PLAN_FILE)
+    """The real national file, specs, rules and one real plan; minimal provinces (tests.conftest.data_tree); no
+    reviews."""
+    data_tree(tmp_path, "photo_specs", "rules", PLAN_FILE.removeprefix("data/"))
     for rules in (ROOT / "data" / "plans").glob("*.yml"):  # plan-wide rule files, if any, sit beside the folders
         shutil.copy(rules, tmp_path / "data" / "plans" / rules.name)
-    for path in (tmp_path / "data" / "provinces").glob("*.yml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(
-            f"slug: {path.stem}\nname: {data['name']}\nregion: {data['region']}\n"
-            "sources:\n  s:\n    title: 测试来源\n    kind: aggregator\n    seen: 2026-11-01\n"
-            f"authority:\n  text: {data['name']}的考试机构\n  sources: [s]\n  confidence: low\n"
-            "registration:\n  status: unknown\nlookup:\n  status: unknown\ngraduation:\n  status: unknown\n",
-            encoding="utf-8")
     return tmp_path
 
 

@@ -133,3 +133,14 @@ def test_web_warm_imports_every_checkers_module() -> None:
     files = {".".join(("checkers", *p.relative_to(base).with_suffix("").parts)).removesuffix(".__init__")
              for p in base.rglob("*.py") if p.stem != "__main__"}
     assert skipped == [] and files <= set(imported), sorted(files - set(imported))
+
+
+def test_web_warm_steps_are_small_and_cover_warm() -> None:
+    """The worker runs warm() one step at a time (worker.mjs), so that a reader's request waits for one step at most:
+    every step is one module, one part of the catalog or one argument-free operation, and together they are warm()."""
+    steps = web.warm_steps()
+    modules = [s for s in steps if s.startswith("checkers")]
+    assert len(set(steps)) == len(steps) and steps[-5:] == ["catalog.photo_specs", "catalog.plans", "limits", "specs", "plans"]
+    assert "checkers.photo.api" in modules and "checkers.courses.api" in modules and "checkers.web" in modules
+    assert all(web.warm_step(s) is True for s in steps)
+    assert web.warm_step("checkers.no_such_module") is False

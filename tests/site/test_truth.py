@@ -4,14 +4,12 @@ and how guide pages show them (SCHEMA.md, issues 13 and 14)."""
 from __future__ import annotations
 
 import datetime
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.data import DataErrors, load_dataset
-from tests.conftest import ROOT
+from tests.conftest import data_tree
 
 TODAY = datetime.date(2026, 11, 29)
 
@@ -50,22 +48,11 @@ graduation:
 """
 
 
-def _stub(slug: str, real: Path) -> str:
-    """A valid minimal province file (name and region from the real one): tests do not depend on the writers'
-    data, which lands in parallel and is checked by the data tests."""
-    data = yaml.safe_load(real.read_text(encoding="utf-8"))
-    return (f"slug: {slug}\nname: {data['name']}\nregion: {data['region']}\n"
-            "sources:\n  s:\n    title: 测试来源\n    kind: aggregator\n    seen: 2026-11-01\n"
-            f"authority:\n  text: {data['name']}的考试机构\n  sources: [s]\n  confidence: low\n"
-            "registration:\n  status: unknown\nlookup:\n  status: unknown\ngraduation:\n  status: unknown\n")
-
-
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    """The real national.yml, photo specs, plans and rules; stub provinces; no reviews; a small yunnan.yml."""
-    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("reviews"))
-    for path in (tmp_path / "data" / "provinces").glob("*.yml"):
-        path.write_text(_stub(path.stem, path), encoding="utf-8")
+    """The real national.yml and photo specs; minimal provinces (tests.conftest.data_tree); no plans, no reviews;
+    a small yunnan.yml."""
+    data_tree(tmp_path, "photo_specs")
     _write(tmp_path, YUNNAN.replace("confidence: high", "confidence: low"))
     return tmp_path
 

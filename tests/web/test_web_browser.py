@@ -336,7 +336,7 @@ def test_progress_is_shown_while_the_runtime_loads(visit, artifacts) -> None:
     assert v.page.is_visible(f"{PHOTO} progress")
     assert "正在下载检查程序" in v.page.inner_text(f"{PHOTO} .checker__message")
     v.page.locator(PHOTO).screenshot(path=str(artifacts / "tool-photo-loading-360.png"))
-    assert held, "the runtime download starts on its own once the page is idle"
+    assert held, "the runtime download starts on its own as soon as the tool page's start script runs"
     for route in held:
         route.continue_()
     v.wait(f'{PHOTO}[data-state="ready"]')

@@ -151,10 +151,7 @@ def test_a_damaged_snapshot_is_replaced_by_a_fresh_boot(browser, base_url, photo
 
         again = Tab(context, base_url + "tools/photo/", PHOTO)
         assert again.boot == "fresh", "a snapshot that cannot boot must fall back to the normal boot"
-        again.page.select_option(f"{PHOTO} select", "national/graduation")
-        again.page.set_input_files(f"{PHOTO} input[type=file]", str(photos["good.jpg"]))
-        again.page.wait_for_selector(f"{PHOTO}[data-verdict]", state="attached")
-        assert again.errors == []
+        # No check yet: a snapshot is stored only while the reader has asked nothing (no user data in it).
         for _ in range(120):  # the bad entry is deleted and a good one stored in its place
             found = again.page.evaluate(STORED)
             # A fresh boot's snapshot is the same size give or take a page of the heap: which pages a boot
@@ -164,9 +161,67 @@ def test_a_damaged_snapshot_is_replaced_by_a_fresh_boot(browser, base_url, photo
             again.page.wait_for_timeout(250)
         else:
             raise AssertionError(f"the damaged snapshot was not replaced: {found}")
+        again.page.select_option(f"{PHOTO} select", "national/graduation")
+        again.page.set_input_files(f"{PHOTO} input[type=file]", str(photos["good.jpg"]))
+        again.page.wait_for_selector(f"{PHOTO}[data-verdict]", state="attached")
+        assert again.errors == []
         again.page.close()
         third = Tab(context, base_url + "tools/photo/", PHOTO)
         assert third.boot == "snapshot", "the snapshot stored in place of the damaged one must boot"
         assert third.errors == []
     finally:
         context.close()
+
+
+MARKS = """Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("checker:"))
+  .map((m) => [m.name.slice("checker:".length), m.startTime]))"""
+
+
+def test_a_photo_chosen_while_the_runtime_loads_is_answered_first_and_never_snapshotted(browser, base_url,
+                                                                                      photos) -> None:
+    """The reader comes first: a photo chosen before the runtime has booted (its download held back here) is
+    checked as soon as the runtime is up, without the warm-up on the sample; and since user data has then been in
+    the heap, no snapshot is stored from it. Without a request, the same fresh boot warms up and stores one."""
+    context = browser.new_context()
+    try:
+        held: list[Any] = []
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.route("**/*.wasm", lambda r: held.append(r))
+        page.goto(base_url + "tools/photo/")
+        page.wait_for_selector(f'{PHOTO}[data-state="loading"]', state="attached")
+        page.select_option(f"{PHOTO} select", "national/graduation")
+        page.set_input_files(f"{PHOTO} input[type=file]", str(photos["head-too-high.jpg"]))
+        for _ in range(100):
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held, "the runtime download should have started at once on a tool page"
+        for route in held:
+            route.continue_()
+        page.wait_for_selector(f"{PHOTO}[data-verdict]", state="attached", timeout=90_000)
+        verdict, got = _photo_statuses_of(page)
+        want = cli_json(photos["head-too-high.jpg"], "national/graduation")
+        assert got == statuses(want) and verdict == ("ok" if want["ok"] else "fail")
+        marks = page.evaluate(MARKS)
+        assert "w:warm-up-stopped" in marks and "w:warmed" not in marks, marks
+        assert marks["w:request:photo"] < marks["w:booted"] < marks["w:answer:photo"], marks
+        page.wait_for_timeout(2000)
+        assert "w:snapshot-skipped" in page.evaluate(MARKS)
+        assert page.evaluate(STORED) is None, "a heap that has held a reader's photo must not be stored"
+        assert errors == []
+        page.close()
+
+        quiet = Tab(context, base_url + "tools/photo/", PHOTO)
+        assert quiet.boot == "fresh" and quiet.stored()["size"] > 1_000_000
+        marks = quiet.page.evaluate(MARKS)
+        assert marks["w:warm-up"] < marks["w:warmed"] <= marks["ready"] < marks["w:snapshot"], marks
+    finally:
+        context.close()
+
+
+def _photo_statuses_of(page: Any) -> tuple[str, list[tuple[str, str]]]:
+    rows = page.query_selector_all(f"{PHOTO} [data-check-id]")
+    return (page.get_attribute(PHOTO, "data-verdict"),
+            [(r.get_attribute("data-check-id"), r.get_attribute("data-status")) for r in rows])

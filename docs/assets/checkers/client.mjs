@@ -21,6 +21,13 @@ class CheckerClient {
     this.marked = new Set();
     this.listeners = new Set();
     this.state = { phase: "idle", loaded: 0, total: 0 };
+    this.kinds = new Set(); // the checks on this page ("photo", "courses"): the worker warms them up before ready
+  }
+
+  /** Say that this page shows the ``kind`` check; call it before start() so the worker warms that check up. */
+  expect(kind) {
+    this.kinds.add(kind);
+    return this;
   }
 
   /** Subscribe to state changes ({phase, loaded, total, boot?, error?}); called at once with the current one. */
@@ -62,10 +69,14 @@ class CheckerClient {
     return this.ready;
   }
 
-  /** Run ``op`` with ``args`` in the worker once it is ready; rejects with Error(message) and .type on failure. */
+  /** Run ``op`` with ``args`` in the worker; rejects with Error(message) and .type on failure. Sent at once, even
+   * while the runtime loads: the worker answers it as soon as it can, ahead of its own warm-up. */
   async request(op, args) {
-    await this.start();
-    return this._send(op, args);
+    const ready = this.start();
+    if (!this.worker || this.state.phase === "failed") await ready; // rejects with the reason it cannot load
+    const answer = this._send(op, args);
+    await ready;
+    return answer;
   }
 
   async _boot() {
@@ -75,7 +86,7 @@ class CheckerClient {
     this._watch();
     let answer;
     try {
-      answer = await this._send("boot");
+      answer = await this._send("boot", { warm: [...this.kinds] });
     } catch (err) {
       throw this._fail(err.message || loadingError);
     }
@@ -93,6 +104,11 @@ class CheckerClient {
   }
 
   _receive(message) {
+    if (message.mark) {
+      // The worker's own steps, on the page's timeline (both clocks count from their own time origin).
+      performance.mark?.(`checker:${message.mark.name}`, { startTime: message.mark.at - performance.timeOrigin });
+      return;
+    }
     if (this.state.phase === "failed") return;
     if (message.progress) {
       this._watch();

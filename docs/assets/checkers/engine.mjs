@@ -59,15 +59,31 @@ export async function startEngine({ loadPyodide, indexURL, runtime, stdLibURL, o
     }
   }
 
-  /** The whole heap as bytes, after checkers.web.warm() (booted with snapshots: true). Call it before any
+  /** The steps of checkers.web.warm() (module imports, the catalog, argument-free operations), as names. */
+  function warmSteps() {
+    const steps = web.warm_steps();
+    try {
+      return steps.toJs();
+    } finally {
+      steps.destroy();
+    }
+  }
+
+  const warmed = new Set(); // steps run; the snapshot needs them all
+  const skipped = [];
+
+  /** Run one warm-up step (see warmSteps); each is short, so a waiting request is never held up for long. */
+  function warmStep(step) {
+    if (warmed.has(step)) return;
+    warmed.add(step);
+    if (!web.warm_step(step)) skipped.push(step);
+  }
+
+  /** The whole heap as bytes, after every warm-up step (booted with snapshots: true). Call it before any
    * user request, so no user data is in the heap it copies. */
   function makeSnapshot() {
-    const skipped = web.warm();
-    try {
-      if (skipped.length) console.warn("not in the snapshot:", skipped.toJs().join(", "));
-    } finally {
-      skipped.destroy();
-    }
+    for (const step of warmSteps()) warmStep(step);
+    if (skipped.length) console.warn("not in the snapshot:", skipped.join(", "));
     // Pyodide's snapshot check wants no package recorded as loaded; the wheel's modules are all in memory.
     const loaded = { ...pyodide.loadedPackages };
     for (const name of Object.keys(loaded)) delete pyodide.loadedPackages[name];
@@ -78,7 +94,7 @@ export async function startEngine({ loadPyodide, indexURL, runtime, stdLibURL, o
     }
   }
 
-  return { pyodide, call, stderr, snapshot: makeSnapshot, boot: snapshot ? "snapshot" : "fresh" };
+  return { pyodide, call, stderr, warmSteps, warmStep, snapshot: makeSnapshot, boot: snapshot ? "snapshot" : "fresh" };
 }
 
 /** Whether Python has imported ``name`` (sys.modules), asked without running any Python source. */

@@ -284,4 +284,7 @@ export function mountPhoto(root, reachedFor) {
     drop.classList.remove("checker__drop--over");
     choose(event.dataTransfer?.files);
   });
+  // A photo chosen before this module ran (the input is in the page from the start; on a slow link the reader
+  // may be quicker than the script): check it now.
+  if (input.files?.length) choose(input.files);
 }

@@ -1,6 +1,6 @@
-// Entry point of the checker widgets on a page. Loading policy: on a tool page (data-load="idle") the runtime
-// starts as soon as the page is idle, which start.mjs in the tool pages' <head> sees to (at most 200 ms after it
-// runs), or at once when the reader picks a file; an embedded widget (data-load="interaction", folded in a
+// Entry point of the checker widgets on a page. Loading policy: on a tool page (data-load="idle", the name kept
+// from when it waited for the page's first idle moment) the runtime starts as soon as start.mjs in the tool pages'
+// <head> runs, or at once when the reader picks a file; an embedded widget (data-load="interaction", folded in a
 // <details> on guide pages) starts it only when the reader reaches for it: opens it, scrolls it into view,
 // focuses or touches it, or picks a file.
 
@@ -31,6 +31,7 @@ async function mount(root) {
   const kind = root.dataset.checker;
   if (!MOUNTS[kind] || root.dataset.mounted) return;
   root.dataset.mounted = "1";
+  checker().expect(kind);
   const start = () => checker().start();
   // How the runtime booted ("snapshot" or "fresh"), for tests and the bench.
   checker().subscribe((state) => {

@@ -5,12 +5,20 @@
 //   worker → page   {id, ok: true, result}                   the answer to request ``id``, in any order
 //                   {id, ok: false, error: {type, message}}  type: the Python exception's class, or "LoadError"
 //                   {progress: {phase, loaded, total}}       no id: while loading, phase download | boot | import
+//                   {mark: {name, at}}                        no id: a step's timing (at: ms since the epoch)
 //
-// "boot" loads the runtime and answers {boot: "snapshot" | "fresh", ms}: the page's one ready promise is that
-// answer. Any other op boots first too; if loading fails, every request is answered with a LoadError. Nothing
-// is fetched before the first message: until then the worker only looks up the memory snapshot an earlier visit
-// stored in this browser (snapshot.mjs). A fresh boot stores a new snapshot before any other request runs, so
-// no user data is in it; a snapshot that cannot boot is dropped and the worker boots fresh.
+// "boot" ({warm: ["photo" | "courses", …]}) loads the runtime, runs those checks on built-in samples (warmup.mjs)
+// and answers {boot: "snapshot" | "fresh", ms}: the page's one ready promise is that answer. Any other op boots
+// first too, and may be sent before "boot" is answered; if loading fails, every request is answered with a
+// LoadError. Nothing is fetched before the first message: until then the worker only looks up the memory snapshot
+// an earlier visit stored in this browser (snapshot.mjs). A snapshot that cannot boot is dropped and the worker
+// boots fresh.
+//
+// The reader comes first. The warm-up runs in small steps with a pause between them, and stops for good as soon
+// as a request from the page arrives: a request waits at most for the one step under way, never for the rest.
+// After a fresh boot, once ready and undisturbed for SNAPSHOT_QUIET_MS, the rest of checkers.web.warm() runs step
+// by step and the memory snapshot is stored for the next visit, only if no request from the page has arrived by
+// then: no user data is ever in it. Each step is also a User Timing mark on the page ({mark}, client.mjs).
 // Arguments are data, handed to Python's checkers.web.call(op, args) (engine.mjs); no source is ever built
 // from them. "photo" ({file, spec}) decodes the photo here, with the browser's decoder, only after Python's
 // inspect() has allowed it, and hands Python RGB bytes in the file's stored orientation. "fix" ({file, spec,
@@ -21,12 +29,18 @@ import { engineError, startEngine } from "./engine.mjs";
 import { decodeFailed, loadingError } from "./messages.mjs";
 import { dropSnapshot, findSnapshot, saveSnapshot } from "./snapshot.mjs";
 import { fixPhoto } from "./fixer.mjs";
+import { pause, stepwise, warmChecks } from "./warmup.mjs";
 
 const indexURL = new URL(runtime.dir, import.meta.url).href;
 // Never fetched: the Cache API key of this build's snapshot, inside the build's hashed directory.
 const snapshotKey = indexURL + "memory-snapshot";
 // Looked up as soon as the worker starts, read off the page's thread; awaited only when booting.
 const storedSnapshot = findSnapshot(snapshotKey);
+
+/** A User Timing mark of this worker's step ``name``, on the page's timeline as "checker:w:<name>" (client.mjs). */
+function mark(name) {
+  self.postMessage({ mark: { name: `w:${name}`, at: performance.timeOrigin + performance.now() } });
+}
 
 // --- progress -----------------------------------------------------------------------------------
 
@@ -97,7 +111,7 @@ async function countingDownloads(prefix, onBytes, work) {
 // --- loading ------------------------------------------------------------------------------------
 
 let loading = null; // the runtime: a promise of {engine, limits, boot, ms}, made by the first request
-let snapshotDue = true; // a fresh boot's snapshot is yet to be stored (keepSnapshot)
+let readerCame = false; // a request from the page has arrived: no more warm-up, and no snapshot from this heap
 
 function load() {
   if (!loading) {
@@ -116,7 +130,9 @@ async function boot() {
   // only once it needs them.
   import(indexURL + "pyodide.asm.mjs").catch(() => {}); // a failure is reported by loadPyodide's own import
   const [{ loadPyodide }, stored] = await Promise.all([import(indexURL + "pyodide.mjs"), storedSnapshot]);
-  const options = { loadPyodide, indexURL, runtime, onPhase: (phase) => progress.set(phase) };
+  mark("loader");
+  // "ready" is the answer to "boot", after the warm-up: until then the page shows the import phase.
+  const options = { loadPyodide, indexURL, runtime, onPhase: (phase) => phase !== "ready" && progress.set(phase) };
   const engine = await countingDownloads(indexURL, (n) => progress.add(n), async () => {
     if (stored) {
       try {
@@ -128,21 +144,34 @@ async function boot() {
     }
     return startEngine({ ...options, snapshots: typeof caches !== "undefined" });
   });
+  mark("booted");
   return { engine, limits: engine.call("limits", {}), boot: engine.boot, ms: performance.now() - started };
 }
 
-/** After a fresh boot, store its memory snapshot for the next visit: once, before any other request runs. */
-function keepSnapshot({ engine }) {
+// After a fresh boot, ready and undisturbed for this long: the rest of warm() and the snapshot (keepSnapshot).
+const SNAPSHOT_QUIET_MS = 1000;
+let snapshotDue = true;
+
+/** After a fresh boot, store its memory snapshot for the next visit, unless a request from the page arrives first
+ * (then this heap may hold user data, and the next fresh boot tries again). */
+async function keepSnapshot({ engine }) {
   if (!snapshotDue) return;
   snapshotDue = false;
   if (engine.boot !== "fresh" || typeof caches === "undefined") return;
+  await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_QUIET_MS));
+  const steps = engine.warmSteps().map((step) => () => engine.warmStep(step));
+  if (!(await stepwise(steps, () => readerCame))) return mark("snapshot-skipped");
+  await pause();
+  if (readerCame) return mark("snapshot-skipped");
   let bytes = null;
   try {
+    mark("snapshot");
     bytes = engine.snapshot();
+    mark("snapshot-made");
   } catch (err) {
     console.warn("no memory snapshot", err);
   }
-  if (bytes) saveSnapshot(snapshotKey, bytes);
+  if (bytes) saveSnapshot(snapshotKey, bytes).then(() => mark("snapshot-saved"));
 }
 
 // --- photo decoding -----------------------------------------------------------------------------
@@ -180,6 +209,7 @@ async function decode(bytes, info) {
   const height = info.decode_height;
   const orientation = info.orientation ?? 1;
   const undo = (await browserAppliesOrientation()) ? UNDO[orientation] : undefined;
+  mark("photo-probed");
   const sideways = undo !== undefined && orientation >= 5;
   const options = { ...DECODE };
   if (width !== info.width || height !== info.height) {
@@ -188,12 +218,14 @@ async function decode(bytes, info) {
     options.resizeQuality = "high";
   }
   const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/jpeg" }), options);
+  mark("photo-bitmap");
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext("2d", { willReadFrequently: true });
   if (undo) ctx.setTransform(...undo(width, height));
   ctx.drawImage(bitmap, 0, 0);
   bitmap.close();
   const rgba = ctx.getImageData(0, 0, width, height).data;
+  mark("photo-rgba");
   const rgb = new Uint8Array(width * height * 3);
   for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
     rgb[j] = rgba[i];
@@ -224,13 +256,17 @@ async function shrink(bitmap) {
 /** Check one File against a spec: inspect the header, decode only if allowed, run every check. */
 async function checkPhoto({ engine, limits }, { file, spec }) {
   // As the CLI: read at most max_input_bytes + 1 bytes, and pass the real size along.
+  mark("photo");
   const bytes = new Uint8Array(await file.slice(0, limits.max_input_bytes + 1).arrayBuffer());
+  mark("photo-read");
   const info = engine.call("inspect_photo", { data: bytes });
+  mark("photo-inspected");
   let decoded = null;
   let skipReason = null;
   if (info.ok && info.decode_allowed) {
     try {
       decoded = await decode(bytes, info);
+      mark("photo-decoded");
     } catch (err) {
       console.warn("decode failed", err);
       skipReason = decodeFailed;
@@ -244,6 +280,7 @@ async function checkPhoto({ engine, limits }, { file, spec }) {
     skip_reason: skipReason,
     file_size: file.size,
   });
+  mark("photo-checked");
   let guides = null;
   if (info.ok) {
     try {
@@ -253,11 +290,16 @@ async function checkPhoto({ engine, limits }, { file, spec }) {
     }
   }
   const preview = decoded ? await shrink(decoded.bitmap) : null;
+  mark("photo-done");
   return { result: { result, info, guides, preview }, transfer: preview ? [preview] : [] };
 }
 
 self.onmessage = async (event) => {
   const { id, op, args } = event.data ?? {};
+  if (op !== "boot") {
+    readerCame = true; // from now on the page's requests come first: the warm-up stops at its next step
+    mark(`request:${op}`);
+  }
   let loaded;
   try {
     loaded = await load();
@@ -265,14 +307,18 @@ self.onmessage = async (event) => {
     self.postMessage({ id, ok: false, error: { type: "LoadError", message: loadingError } });
     return;
   }
-  if (op === "boot") self.postMessage({ id, ok: true, result: { boot: loaded.boot, ms: loaded.ms } });
-  // The page has heard "ready" first; then the snapshot is stored, before any other request runs.
-  keepSnapshot(loaded);
-  if (op === "boot") return;
+  if (op === "boot") {
+    const kinds = Array.isArray(args?.warm) ? args.warm : [];
+    await warmChecks(loaded, kinds, { checkPhoto, mark, stopped: () => readerCame });
+    self.postMessage({ id, ok: true, result: { boot: loaded.boot, ms: loaded.ms } });
+    keepSnapshot(loaded);
+    return;
+  }
   try {
     const { result, transfer } = op === "photo" ? await checkPhoto(loaded, args)
       : op === "fix" ? await fixPhoto(loaded, args)
       : { result: loaded.engine.call(op, args), transfer: [] };
+    mark(`answer:${op}`);
     self.postMessage({ id, ok: true, result }, transfer);
   } catch (err) {
     const e = err?.type ? err : engineError(err);

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros.data import DataErrors, load_dataset
-from tests.conftest import ROOT
+from tests.conftest import ROOT, data_tree
 
 YUNNAN = """\
 slug: yunnan
@@ -41,11 +41,9 @@ graduation:
 
 @pytest.fixture
 def data_root(tmp_path: Path) -> Path:
-    """A copy of the real data/ with a small, valid yunnan.yml that tests then break."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    """A small valid data/ (tests.conftest.data_tree) with a small, valid yunnan.yml that tests then break."""
+    data_tree(tmp_path)
     (tmp_path / "data" / "provinces" / "yunnan.yml").write_text(YUNNAN, encoding="utf-8")
-    # the real second-reader record for yunnan.yml names facts the small file does not have
-    (tmp_path / "data" / "reviews" / "provinces" / "yunnan.yml").unlink(missing_ok=True)
     return tmp_path
 
 
