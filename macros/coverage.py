@@ -100,6 +100,7 @@ class Truth:
     rounds: dict[str, tuple[Round, Round] | None]  # slug -> (oldest, latest) dated round
     plans_waiting: dict[str, int]  # plan id -> lines (courses, rules, notes …) without a passing review
     plan_lines: int
+    history: int  # records of texts since replaced by a text that passed (kept as the editorial history)
 
 
 def _records(dataset: Any) -> Iterator[tuple[str, Any]]:
@@ -127,8 +128,14 @@ def truth(dataset: Any) -> Truth:
     for spec_id, spec in dataset.photo_specs.items():
         specs[spec.confidence] += 1
     stale = []
+    history = 0
     for file, reviews in dataset.reviews.items():
-        for i, review in stale_reviews(reviews, dataset.reviewable[file]):
+        offer = dataset.reviewable[file]
+        for i, review in stale_reviews(reviews, offer):
+            current = offer.texts.get(review.fact)
+            if current is not None and passed_on(reviews, current) is not None:
+                history += 1  # the fact at that place was changed and its new text has passed: a record of the past
+                continue
             stale.append((dataset.review_files[file], i, review.fact, review.text))
     rounds: dict[str, tuple[Round, Round] | None] = {}
     for slug in SLUGS:
@@ -144,4 +151,4 @@ def truth(dataset: Any) -> Truth:
         _, waiting = plan_reviewed(dataset.reviews.get(file, ()), plan)
         if waiting:
             plans_waiting[plan_id] = len(waiting)
-    return Truth(by_conf, specs, no_address, not_reviewed, total, stale, rounds, plans_waiting, plan_lines)
+    return Truth(by_conf, specs, no_address, not_reviewed, total, stale, rounds, plans_waiting, plan_lines, history)

@@ -81,6 +81,8 @@ def report_truth(dataset: Dataset, root: Path = ROOT) -> None:
             print(f"  {review_file}:{line}: {hint}: 复核时的文字“{shown}”已不在数据中")
     else:
         print("过期的复核记录：没有")
+    if t.history:
+        print(f"作为历史保留的复核记录：{t.history} 条（当时的文字后来改过，改后的文字已复核通过）")
     print("各省最早和最近的带日期轮次：")
     for slug, pair in t.rounds.items():
         name = dataset.provinces[slug].name if slug in dataset.provinces else slug

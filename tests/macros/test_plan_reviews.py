@@ -145,3 +145,20 @@ def test_a_fail_about_a_source_the_fact_no_longer_cites_is_history() -> None:
     assert passed_on((kept, dropped), "成绩公布后查询。", ("kept",)) == day
     assert passed_on((kept, dropped), "成绩公布后查询。", ("kept", "gone")) is None  # still cited: the fail stands
     assert passed_on((kept, dropped), "成绩公布后查询。") is None  # without the fact's sources: the latest decides
+
+
+def test_a_record_of_a_replaced_text_is_history_once_the_new_text_passed(root: Path) -> None:
+    from macros.coverage import truth
+
+    entries = _all_pass(root)
+    _reviews(root, entries)
+    text = (root / PLAN_FILE).read_text(encoding="utf-8")
+    text = text.replace("name: 小学教育管理, credits: 6", "name: 小学教育管理, credits: 5").replace("credits: 74", "credits: 73")
+    (root / PLAN_FILE).write_text(text, encoding="utf-8")
+    t = truth(load_dataset(root))
+    assert sorted(hint for _, _, hint, _ in t.stale) == ["courses[6]", "minimums"] and t.history == 0
+
+    new_texts = plan_texts(load_dataset(root).plans[PLAN])
+    _reviews(root, entries + [{**entries[0], "fact": k, "text": new_texts[k]} for k in ("courses[6]", "minimums")])
+    t = truth(load_dataset(root))
+    assert t.stale == [] and t.history == 2 and t.plans_waiting == {}
