@@ -92,6 +92,17 @@ def _splice(names: list[str], texts: list[str], now: str, where: str) -> str:
     return "\n".join([*kept, line, "", ""]) + "\n".join(b.rstrip() + "\n" for b in blocks)
 
 
+def _run(names: list[str]) -> tuple[list[str], list[str]]:
+    """Each named section's text, and the names of those that failed."""
+    texts, failed = [], []
+    for name in names:
+        text, bad = _section(name)
+        texts.append(text)
+        if bad:
+            failed.append(name)
+    return texts, failed
+
+
 def main(argv: list[str] | None = None) -> int:
     names = list(sys.argv[1:] if argv is None else argv)
     unknown = [n for n in names if n not in SECTIONS]
@@ -101,12 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     if names:
         where = machine()  # the load average at the start, as for a whole run
-        texts, failed = [], []
-        for name in names:
-            text, bad = _section(name)
-            texts.append(text)
-            if bad:
-                failed.append(name)
+        texts, failed = _run(names)
         out = _splice(names, texts, now, where)
         (ROOT / "bench" / "results.md").write_text(out, encoding="utf-8")
         print(out)
@@ -116,12 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         "Every figure is measured in this run next to its baseline; nothing here is typed in by hand.",
         "",
     ]
-    sections, failed = [], []
-    for name in SECTIONS:
-        text, bad = _section(name)
-        sections.append(text)
-        if bad:
-            failed.append(name)
+    sections, failed = _run(list(SECTIONS))
     body = "\n".join([*intro, *sections]).rstrip() + "\n"
     (ROOT / "bench" / "results.md").write_text("# Benchmark results\n\n" + body, encoding="utf-8")
     print(body)
