@@ -160,6 +160,19 @@ def test_pixel_budget_refuses_a_bomb_in_the_browser(visit, tmp_path: Path) -> No
     assert v.page.is_hidden(f"{PHOTO} canvas")  # nothing was decoded, so there is nothing to preview
 
 
+def test_a_photo_chosen_before_a_spec_asks_for_the_spec_until_one_is_chosen(visit) -> None:
+    good = photo_set()["good.jpg"]
+    v = visit("tools/photo/")
+    v.page.set_input_files(f"{PHOTO} input[type=file]", {"name": "a.jpg", "mimeType": "image/jpeg", "buffer": good})
+    v.page.wait_for_function("() => performance.getEntriesByName('checker:ready').length > 0", timeout=60000)
+    v.page.wait_for_timeout(300)  # the runtime's own "ready" news must not replace the request for a spec
+    assert "请先选择照片规格" in v.page.inner_text(PHOTO)
+    assert v.page.get_attribute(PHOTO, "data-verdict") is None
+    v.page.select_option(f"{PHOTO} select", "national/graduation")
+    v.wait(f"{PHOTO}[data-verdict]")
+    assert v.errors == []
+
+
 def test_file_names_are_shown_as_text(visit) -> None:
     good = photo_set()["good.jpg"]
     v = visit("tools/photo/")

@@ -48,15 +48,17 @@ export function mountPhoto(root, reachedFor) {
   let last = null; // the verdict shown, the "before" of a fix
   let fixedUrl = null;
 
+  const pickSpec = { phase: "message", text: "请先选择照片规格，然后会自动检查。" };
   checker().subscribe((state) => {
     if (state.phase === "ready" && root.dataset.busy) showState(root, { phase: "message", text: words.checking });
+    else if (state.phase === "ready" && file && !select.value) showState(root, pickSpec); // keep asking for the spec
     else if (!(state.phase === "ready" && root.dataset.verdict)) showState(root, state);
   });
 
   async function check() {
     if (!file) return;
     if (!select.value) {
-      showState(root, { phase: "message", text: "请先选择照片规格，然后会自动检查。" });
+      showState(root, pickSpec);
       return;
     }
     const mine = ++run;
