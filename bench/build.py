@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import yaml
+from bench.timing import TABLE_HEAD
 
 ROOT = Path(__file__).resolve().parent.parent
 COPY = ("data", "macros", "checkers", "tools", "docs", "overrides", "runtime", "mkdocs.yml", "CONTRIBUTING.md", "package.json")
@@ -87,8 +88,7 @@ def run() -> str:
     return "\n".join([
         "## Build",
         "",
-        "| measurement | value | target | verdict |",
-        "|---|---|---|---|",
+        *TABLE_HEAD,
         f"| whole site from a clean checkout: pages, wheel, Pyodide runtime with the trimmed stdlib traced and "
         f"verified under Node (no `build/runtime` cache) | {cold:.1f} s | ≤ 20 s | "
         f"{'met' if cold <= 20 else f'**MISSED** (×{cold / 20:.1f}: the runtime, built beside the pages, boots Pyodide in Node twice: a traced run of the sources on the full stdlib, which then compiles, and a verification run of what ships; it is cached by content hash in `build/runtime/`, see next row)'} |",

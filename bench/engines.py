@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from bench.browser import launch, median
 from bench.verdicts import PHOTO_SPEC, photo_jpeg
+from bench.timing import load_text
 from tools.serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,7 +125,7 @@ def run() -> str:
         f"{RUNS} runs each, interleaved, every run in a new session (so a first visit: WebKitGTK's automation keeps no "
         "Cache Storage between pages, so it never boots from the start-up snapshot); times on the page's own clock "
         f"from navigation start; photo: a 480×640 JPEG, spec `{PHOTO_SPEC}`. Load average after the run: "
-        f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}. For reference: no target is set per engine.",
+        f"{load_text(load)}. For reference: no target is set per engine.",
         "",
         "| measurement | WebKit (median) | Chromium (median) |",
         "|---|---|---|",

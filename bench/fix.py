@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.browser import OBSERVER, goto_ready, launch, wait_for
+from bench.timing import TABLE_HEAD, load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = "national/graduation"
@@ -136,10 +137,9 @@ def run() -> str:
         f"made from matplotlib's Grace Hopper portrait on a light-blue backdrop; spec `{SPEC}`. Actions: {actions}. "
         f"After the fix: {sum(1 for s in after.values() if s == 'pass')} checks pass, "
         f"{', '.join(f'{k} {v}' for k, v in after.items() if v != 'pass')}. "
-        f"Load average at the start: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (2 cores).",
+        f"Load average at the start: {load_text(load)} (2 cores).",
         "",
-        "| measurement | value | target | verdict |",
-        "|---|---|---|---|",
+        *TABLE_HEAD,
         *rows,
         "",
     ])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from bench.timing import median_ms
+from bench.timing import TABLE_HEAD, median_ms
 
 from checkers.photo import api
 from checkers.photo.decode import decode
@@ -58,8 +58,7 @@ def run() -> str:
         f"Sample: a synthetic 480×640 photo, {len(data) / 1024:.1f} KB, quality 85, 300 dpi, spec `{SPEC}` "
         f"(background {statuses['background']}, framing {statuses['framing']}). Median of {RUNS} runs.",
         "",
-        "| measurement | value | target | verdict |",
-        "|---|---|---|---|",
+        *TABLE_HEAD,
         f"| file-level checks (parse, EXIF, IJG quality, 9 checks; no pixels) | {file_ms:.2f} ms | ≤ 20 ms | {verdict(file_ms, 20)} |",
         f"| all checks with decoded pixels given (as in the browser) | {pixel_ms:.2f} ms | ≤ 150 ms | {verdict(pixel_ms, 150)} |",
         f"| all checks incl. Pillow decode (the CLI path) | {full_ms:.2f} ms | ≤ 150 ms | {verdict(full_ms, 150)} |",

@@ -6,7 +6,7 @@ import dataclasses
 import os
 from pathlib import Path
 
-from bench.timing import median_ms
+from bench.timing import TABLE_HEAD, median_ms
 
 from checkers.catalog import plans
 from checkers.courses import api
@@ -84,8 +84,7 @@ def run(browser: bool = True) -> str:
         f"PDF-viewer copy (one cell per line); {len(paste.splitlines())} score rows. CPython medians of {RUNS} runs; "
         f"load average at the start {os.getloadavg()[0]:.1f}.",
         "",
-        "| measurement | value | target | verdict |",
-        "|---|---|---|---|",
+        *TABLE_HEAD,
         f"| parse the {COURSES}-course plan text, PDF layout | {parse['pdf']:.2f} ms | ≤ {PARSE_TARGET_MS:.0f} ms | {met} |",
         f"| parse, portal table / PDF-viewer copy | {parse['portal']:.2f} / {parse['viewer']:.2f} ms | ≤ {PARSE_TARGET_MS:.0f} ms | {met} |",
         f"| whole verdict with the pasted plan (parse plan + scores + verdict), CPython | {whole:.2f} ms | – | |",

@@ -13,6 +13,7 @@ from typing import Any, ContextManager
 from bench import first as first_verdict, verdicts
 from bench.browser import Visit, fresh_profile, launch, median, private_window, stock_site, visit
 from tools.serve import Link, Served, serve
+from bench.timing import TABLE_HEAD, load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
@@ -330,11 +331,10 @@ def run() -> str:
         "incognito-style contexts, which keep the HTTP cache in memory and no code cache. The bench waits for a "
         "console message from the page instead of asking it while it loads. Our site and the stock npm files are served by `tools/serve.py` "
         "(gzip for text and wasm, `immutable` for `/assets/pyodide/`), bytes counted by the server as sent "
-        f"(headers + compressed bodies). Load average after the run: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}.",
+        f"(headers + compressed bodies). Load average after the run: {load_text(load)}.",
         f"Cache headers: {headers}.",
         "",
-        "| measurement | value | target | verdict |",
-        "|---|---|---|---|",
+        *TABLE_HEAD,
         *guide_rows,
         *tool_rows,
         *link_rows,
