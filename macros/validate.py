@@ -63,7 +63,8 @@ def report_truth(dataset: Dataset, root: Path = ROOT) -> None:
     for file, n in sorted(files.items(), key=lambda kv: -kv[1]):
         print(f"  {file}: {n} 条")
     waiting = sum(t.not_reviewed.values())
-    print(f"尚未复核的事实：{waiting} / {t.total} 条（没有 verdict: pass 且文字一致的复核记录）")
+    print(f"尚未复核的事实：{waiting} / {t.total} 条（没有 verdict: pass 且文字一致的复核记录）"
+          + ("；逐条列出：python -m macros.to_review" if waiting else ""))
     waiting_lines = sum(t.plans_waiting.values())
     print(f"专业计划：{len(dataset.plans)} 个，共 {t.plan_lines} 行（课程、规则、替代、备注）；"
           f"全部复核过的计划 {len(dataset.plans) - len(t.plans_waiting)} 个，尚未复核的行 {waiting_lines} 行"

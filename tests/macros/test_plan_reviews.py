@@ -123,6 +123,11 @@ def test_the_skeleton_command_prints_the_lines_still_waiting(root: Path, monkeyp
     out = capsys.readouterr().out
     assert out.count("- fact: ") == 1 and f"fact: {entries[0]['fact']}" in out
     assert reviews_main(["data/plans/fujian/999999.yml"]) == 2
+    capsys.readouterr()
+    assert reviews_main([]) == 0  # every file: the stub provinces' authority facts and the plan's one line wait
+    out = capsys.readouterr().out
+    assert f"# data/reviews/plans/{PLAN}.yml" in out and "# data/reviews/provinces/yunnan.yml" in out
+    assert 'text: "云南省的考试机构"' in out
 
 
 def test_on_the_same_day_the_record_written_last_decides(root: Path) -> None:
