@@ -50,28 +50,40 @@ async function samplePhoto() {
   return new File([blob], "warm-up.jpg", { type: "image/jpeg" });
 }
 
+/** The warm-up's samples for the checks ``kinds``, started at once (the worker asks for them as the runtime starts
+ * to load, so drawing and encoding the photo overlaps the download instead of following the boot): {photo: a
+ * promise of the sample File, or null where this browser cannot draw one}. */
+export function prepareSamples(kinds) {
+  const canDraw = typeof OffscreenCanvas === "function" && typeof createImageBitmap === "function";
+  const photo = kinds.includes("photo") && canDraw ? samplePhoto() : null;
+  photo?.catch(() => {}); // awaited by the warm-up, which reports a failure
+  return { photo };
+}
+
 /** Before "ready": the checks the page shows (``kinds``: "photo", "courses") on the samples, exactly as a request
  * runs them (``checkPhoto`` is the worker's own); first their modules are imported, one step each. Stops at the
  * next step once ``stopped()``; ``mark`` records the steps (User Timing on the page). */
-export async function warmChecks(loaded, kinds, { checkPhoto, mark, stopped }) {
+export async function warmChecks(loaded, kinds, { checkPhoto, mark, stopped, samples }) {
   const { engine } = loaded;
   const imports = (prefix) => engine.warmSteps().filter((step) => step.startsWith(prefix))
     .map((step) => () => engine.warmStep(step));
   let file = null;
   let spec = SAMPLE_SPEC;
   let plan = null;
-  const photoSteps = typeof OffscreenCanvas === "function" && typeof createImageBitmap === "function" ? [
+  const photoSample = (samples ?? prepareSamples(kinds)).photo;
+  const photoSteps = photoSample ? [
     ...imports("checkers.photo"),
     async () => {
-      file = await samplePhoto();
+      file = await photoSample;
       mark("sample-made");
       const ids = engine.call("specs", {}).map((s) => s.id);
       if (!ids.includes(spec)) spec = ids[0];
       mark("sample-spec");
     },
-    // Twice: the second run finds Python's code specialised and sends the hot WebAssembly functions to the
-    // optimising compiler, as a reader's second check would.
-    ...[1, 2].map(() => async () => {
+    // Twice after a fresh boot: the second run finds Python's code specialised and sends the hot WebAssembly
+    // functions to the optimising compiler, as a reader's second check would. Once after booting from the
+    // snapshot, whose heap was saved after these runs and whose compiled code the browser has kept.
+    ...(loaded.boot === "snapshot" ? [1] : [1, 2]).map(() => async () => {
       const { result } = await checkPhoto(loaded, { file, spec });
       result.preview?.close();
     }),

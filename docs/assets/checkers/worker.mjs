@@ -29,7 +29,7 @@ import { engineError, startEngine } from "./engine.mjs";
 import { decodeFailed, loadingError } from "./messages.mjs";
 import { dropSnapshot, findSnapshot, saveSnapshot } from "./snapshot.mjs";
 import { fixPhoto } from "./fixer.mjs";
-import { pause, stepwise, warmChecks } from "./warmup.mjs";
+import { pause, prepareSamples, stepwise, warmChecks } from "./warmup.mjs";
 
 const indexURL = new URL(runtime.dir, import.meta.url).href;
 // Never fetched: the Cache API key of this build's snapshot, inside the build's hashed directory.
@@ -300,16 +300,19 @@ self.onmessage = async (event) => {
     readerCame = true; // from now on the page's requests come first: the warm-up stops at its next step
     mark(`request:${op}`);
   }
+  const booting = load();
+  const kinds = op === "boot" && Array.isArray(args?.warm) ? args.warm : [];
+  // The warm-up's sample photo is drawn while the runtime downloads (the worker waits on the network meanwhile).
+  const samples = op === "boot" ? prepareSamples(kinds) : null;
   let loaded;
   try {
-    loaded = await load();
+    loaded = await booting;
   } catch {
     self.postMessage({ id, ok: false, error: { type: "LoadError", message: loadingError } });
     return;
   }
   if (op === "boot") {
-    const kinds = Array.isArray(args?.warm) ? args.warm : [];
-    await warmChecks(loaded, kinds, { checkPhoto, mark, stopped: () => readerCame });
+    await warmChecks(loaded, kinds, { checkPhoto, mark, samples, stopped: () => readerCame });
     self.postMessage({ id, ok: true, result: { boot: loaded.boot, ms: loaded.ms } });
     keepSnapshot(loaded);
     return;
