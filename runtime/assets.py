@@ -25,6 +25,10 @@ IMMUTABLE = re.compile(r"^/assets/(pyodide/|checkers/[0-9a-f]{10}/"
 # A page's reference to one of our modules: src="../../assets/checkers/widget.mjs" (any relative prefix).
 _REFERENCE = re.compile(r"""(?P<pre>["'/])assets/checkers/(?P<name>[A-Za-z0-9_-]+\.mjs)(?=["'])""")
 _PINNED_DIR = re.compile(r"^[0-9a-f]{10}$")
+# overrides/tool.html's list of the runtime's files to preload: the folder and the build's own file names go in here.
+_RUNTIME_LINK = re.compile(
+    r"""<meta name="checker-runtime-file" content="(?P<pre>[^"]*)assets/pyodide/__RUNTIME__/(?P<name>[A-Za-z0-9_.-]+)"[^>]*>\n?""")
+_RUNTIME_NAMES = ("stdlib", "lockfile", "wheel")  # __stdlib__ and so on: keys of the runtime descriptor
 
 
 class PinError(RuntimeError):
@@ -37,6 +41,21 @@ def runtime_module(public: dict[str, Any]) -> str:
     data["dir"] = f"../../../{public['site_path']}"  # from assets/checkers/<hash>/ up to the site root
     return ("// Generated at build time (runtime/build.py, runtime/assets.py): where this build's checker runtime lives.\n"
             f"export default {json.dumps(data, indent=1, sort_keys=True)};\n")
+
+
+def _runtime_links(html: str, runtime: dict[str, Any] | None) -> str:
+    """The runtime's files to preload (tool pages) with this build's folder and file names; none without a runtime."""
+
+    def link(match: re.Match[str]) -> str:
+        if runtime is None:
+            return ""
+        name = match["name"]
+        key = name.strip("_")
+        if name.startswith("__") and key in _RUNTIME_NAMES:
+            name = runtime[key]
+        return match[0].replace(f"assets/pyodide/__RUNTIME__/{match['name']}", runtime["site_path"] + name)
+
+    return _RUNTIME_LINK.sub(link, html)
 
 
 def pin(site_dir: Path, runtime: dict[str, Any] | None) -> str | None:
@@ -72,7 +91,7 @@ def pin(site_dir: Path, runtime: dict[str, Any] | None) -> str | None:
                 missing.add(f"{page.relative_to(site_dir)}: {match['name']}")
             return f"{match['pre']}assets/checkers/{key}/{match['name']}"
 
-        page.write_text(_REFERENCE.sub(pinned, html), encoding="utf-8")
+        page.write_text(_REFERENCE.sub(pinned, _runtime_links(html, runtime)), encoding="utf-8")
     if missing:
         raise PinError("pages refer to checker modules that do not exist: " + ", ".join(sorted(missing)))
     return key

@@ -1,8 +1,8 @@
 // Tool pages only (overrides/tool.html, inline so it runs before the theme's bundle). The theme's search builds
 // its whole index in a worker as soon as a page loads: CPU that the checker's runtime needs at the same moment
 // on a phone. Here the search worker is created only once the checker has settled (the client announces
-// "checker-settled" when it is ready or has failed), when the reader goes for the search box, or after
-// 20 s at the latest. Messages posted before then are kept in order and delivered, so no query is lost.
+// "checker-settled" once it is ready and has had no request for a moment, or has failed), when the reader goes
+// for the search box, or after 20 s at the latest. Messages posted before then are kept in order and delivered, so no query is lost.
 (() => {
   const Native = window.Worker;
   if (typeof Native !== "function" || typeof EventTarget !== "function") return;

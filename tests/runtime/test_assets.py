@@ -67,6 +67,43 @@ def test_a_page_that_names_a_missing_module_fails_the_build(tmp_path: Path) -> N
         pin(site, RUNTIME)
 
 
+RUNTIME_FILES = ('<meta name="checker-runtime-file" content="../../assets/pyodide/__RUNTIME__/pyodide.asm.wasm">\n'
+                 '<meta name="checker-runtime-file" content="../../assets/pyodide/__RUNTIME__/__stdlib__">\n'
+                 '<meta name="checker-runtime-file" content="../../assets/pyodide/__RUNTIME__/__wheel__">\n')
+RUNTIME_FILE = re.compile(r'<meta name="checker-runtime-file" content="([^"]+)">')
+
+
+def test_pin_names_the_builds_runtime_files_for_the_tool_pages_preload(tmp_path: Path) -> None:
+    site = _fake_site(tmp_path)
+    page = site / "tools" / "photo" / "index.html"
+    page.write_text(RUNTIME_FILES + page.read_text(encoding="utf-8"), encoding="utf-8")
+    pin(site, RUNTIME)
+    html = page.read_text(encoding="utf-8")
+    assert RUNTIME_FILE.findall(html) == ["../../assets/pyodide/1-abc/pyodide.asm.wasm",
+                                          "../../assets/pyodide/1-abc/s.zip", "../../assets/pyodide/1-abc/w.whl"]
+    assert "__" not in html
+
+
+def test_a_build_without_the_runtime_names_no_runtime_file(tmp_path: Path) -> None:
+    site = _fake_site(tmp_path)
+    page = site / "tools" / "photo" / "index.html"
+    page.write_text(RUNTIME_FILES + page.read_text(encoding="utf-8"), encoding="utf-8")
+    pin(site, None)
+    html = page.read_text(encoding="utf-8")
+    assert "checker-runtime-file" not in html and "__RUNTIME__" not in html
+
+
+def test_built_tool_pages_name_runtime_files_that_exist_and_guides_name_none(site: Path) -> None:
+    for tool in ("photo", "courses"):
+        page = site / "tools" / tool / "index.html"
+        files = RUNTIME_FILE.findall(page.read_text(encoding="utf-8"))
+        assert [f.rsplit("/", 1)[-1].rsplit(".", 1)[-1] for f in files] == ["wasm", "zip", "json", "whl"], files
+        for name in files:
+            assert (page.parent / name).resolve().is_file(), name
+    guide = (site / "provinces" / "jiangsu" / "graduation" / "index.html").read_text(encoding="utf-8")
+    assert "checker-runtime-file" not in guide and "assets/pyodide/" not in guide
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 def test_built_pages_use_pinned_modules_and_a_repeat_visit_asks_for_none(site: Path, browser) -> None:

@@ -396,3 +396,50 @@ def test_tool_page_search_starts_once_the_checker_is_ready(visit) -> None:
     assert _search_worker_requested(v), "the search worker should start once the checker is ready"
     links = _search(v, "转考")
     assert any("national/transfer/" in link for link in links), links[:10]
+
+
+RUNTIME_ENTRIES = """performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname)
+  .filter((path) => path.includes("/assets/pyodide/"))"""
+
+
+def test_tool_page_preloads_the_runtime_on_a_first_visit_only(browser, base_url: str) -> None:
+    """On a first visit the page itself fetches the runtime's files as its head is read (the worker, which asks
+    for them later, finds them under way); once the checker was ready in this browser, a later visit leaves them
+    to the HTTP cache. The page's own resource timeline never lists the worker's fetches, only its own."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url + "tools/photo/")
+        page.wait_for_selector(f'{PHOTO}[data-state="ready"]', state="attached", timeout=60_000)
+        first = page.evaluate(RUNTIME_ENTRIES)
+        names = sorted(path.rsplit("/", 1)[-1].rsplit(".", 1)[-1] for path in first)
+        assert names == ["json", "wasm", "whl", "zip"], first
+        assert page.evaluate("localStorage.getItem('zikao-checkers-runtime')").endswith("/pyodide.asm.wasm")
+        page.close()
+        page = context.new_page()
+        page.goto(base_url + "tools/courses/")
+        page.wait_for_selector(f'{COURSES}[data-state="ready"]', state="attached", timeout=60_000)
+        assert page.evaluate(RUNTIME_ENTRIES) == []
+        page.close()
+    finally:
+        context.close()
+
+
+def test_tool_page_search_waits_for_a_check_asked_for_while_loading(visit) -> None:
+    """A photo chosen while the runtime loads is checked as soon as it is ready: the search's indexing (CPU) starts
+    only after that answer, not at "ready", so the two do not share the reader's CPU."""
+    held: list[Any] = []
+    v = visit("tools/photo/", route=("**/*.wasm", lambda r: held.append(r)))
+    v.wait(f'{PHOTO}[data-state="loading"]')
+    v.page.select_option(f"{PHOTO} select", "national/graduation")
+    v.page.set_input_files(f"{PHOTO} input[type=file]", {"name": "a.jpg", "mimeType": "image/jpeg",
+                                                        "buffer": photo_set()["good.jpg"]})
+    for route in held:
+        route.continue_()
+    v.wait(f"{PHOTO}[data-verdict]")
+    assert not _search_worker_requested(v), "the search must not start while the reader's check is under way"
+    for _ in range(100):
+        if _search_worker_requested(v):
+            break
+        v.page.wait_for_timeout(100)
+    assert _search_worker_requested(v), "the search should start once the checker has answered and is idle"
