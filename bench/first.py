@@ -3,13 +3,16 @@ stock loadPyodide() of the same run, on loopback and under a phone profile (CPU 
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from bench.browser import OBSERVER, fresh_profile, goto_ready, median
 from bench.verdicts import PHOTO_SPEC, photo_jpeg
+from runtime.node_session import NodeError, run_cases
 
 RUNS = int(os.environ.get("BENCH_FIRST_RUNS", "5"))
 PHONE_RUNS = int(os.environ.get("BENCH_PHONE_RUNS", "3"))
@@ -167,10 +170,23 @@ def _first_rows(label: str, got: dict[str, list[Any]], phone: bool) -> tuple[lis
              f"{_ms(_step(marks, 'w:photo-read', 'w:photo-inspected'))}, decoding "
              f"{_ms(_step(marks, 'w:photo-inspected', 'w:photo-decoded'))}, the checks "
              f"{_ms(_step(marks, 'w:photo-decoded', 'w:photo-checked'))})")
+    floor = median(_ok(got.get("trimmed", [])))
+    if floor:
+        rows.append(f"| {label}: stock `loadPyodide({{stdLibURL}})` with our trimmed standard library and nothing "
+                    f"else (no wheel, no imports, no check), navigation → ready, for reference (runs: "
+                    f"{', '.join(_ms(x) for x in _ok(got['trimmed']))}{_errors(got['trimmed'])}) | {_ms(floor)} "
+                    f"| for reference | ×{floor / s:.2f} of the baseline |")
     if ratio > FIRST_LIMIT:
         notes.append(f"Why {label} misses navigation → first verdict, by ×{ratio - FIRST_LIMIT:.2f} "
                      f"({_ms(v - FIRST_LIMIT * s)}): in the median runs {parts}. The boot itself (download, "
                      f"WebAssembly compilation, Python start-up, the wheel) is the rest.")
+        if floor:
+            notes[-1] += (f" A fresh start of the same runtime that does nothing else (the trimmed-stdlib row: "
+                          f"Pyodide's own start-up, which imports about 200 modules, asyncio among them) took "
+                          f"{_ms(floor)}, ×{floor / s:.2f} of the baseline, against a target of ×{FIRST_LIMIT}: the "
+                          f"target leaves {_ms(FIRST_LIMIT * s - floor)} for our page, the wheel, the checkers' "
+                          f"imports and the check. Only a memory snapshot skips that start-up, and on a first visit "
+                          f"it would have to be downloaded (next note).")
     else:
         notes.append(f"{label}, navigation → first verdict: {parts}.")
     if phone:
@@ -205,6 +221,26 @@ def _check_rows(got: list[Any]) -> tuple[list[str], list[str]]:
     return [row], [note]
 
 
+def shipped_snapshot(site: Path) -> str:
+    """What a first visit would download to boot from a memory snapshot made at build time: the start-up snapshot
+    of this build's runtime, made in Node (runtime/node/run.mjs) after the same warm-up, packed as the browser
+    stores it and gzipped as a server would send it."""
+    index = next(site.glob("assets/pyodide/*/pyodide.asm.wasm")).parent
+    descriptor = next(site.glob("assets/checkers/*/runtime.mjs")).read_text(encoding="utf-8")
+    runtime = json.loads(descriptor[descriptor.index("{"):descriptor.rindex("}") + 1])
+    try:
+        snap = run_cases(index, runtime, [], snapshot=True)["snapshot"]
+    except (NodeError, KeyError, OSError) as err:
+        return f"A snapshot shipped with the site: not measured ({type(err).__name__}: {str(err)[:120]})."
+    gz = snap["gzip_bytes"] / 1024
+    return (f"A snapshot shipped with the site, so that a first visit too skips Python's start-up: this build's "
+            f"start-up snapshot (made in Node after the same warm-up steps: imports, catalog) is {snap['bytes'] / 2**20:.0f} MB, "
+            f"{snap['packed_bytes'] / 2**20:.1f} MB without its pages of zeros and {gz:,.0f} KB gzipped: a first "
+            f"visit would download that on top of the runtime, {gz / (PHONE_NET['downloadThroughput'] / 1024):.1f} s "
+            f"more on the phone profile's link. Not done: it would cost every first visit more than the start-up it saves "
+            f"on a phone, and break the bytes target.")
+
+
 def measure(pw: Any, base: str, stock: str) -> tuple[list[str], list[str]]:
     """Rows and notes: loopback first, then the phone profile, each with its own stock baseline."""
     data = photo_jpeg()
@@ -218,6 +254,8 @@ def measure(pw: Any, base: str, stock: str) -> tuple[list[str], list[str]]:
             "stock in a worker": lambda c, p=phone: _stock(c, stock + "worker.html", p),
             "ours": lambda c, p=phone: _early(c, tool, data, p),
         }
+        if not phone:  # the floor of any fresh start: stock's loader with our trimmed standard library, nothing else
+            jobs["trimmed"] = lambda c: _stock(c, stock + "trimmed.html", False)
         got = _runs(pw, warm_up, runs, jobs)
         r, n = _first_rows(label, got, phone)
         rows += r

@@ -315,6 +315,7 @@ def run() -> str:
             tool_rows, notes = _tools(pw, browser, base, stock, per_target)
             verdict_rows = verdicts.measure(browser, base, records["site"])
             first_rows, first_notes = first_verdict.measure(pw, base, stock)
+            first_notes.append(first_verdict.shipped_snapshot(site))
             slow: dict[str, list[Served]] = {"site": [], "stock": []}
             with serve(site, record=slow["site"], link=LINK) as slow_base, \
                     serve(stock_dir, record=slow["stock"], link=LINK) as slow_stock:

@@ -53,10 +53,12 @@ def run_job(
     stdlib: Path | None = None,
     trace: bool = False,
     imports: list[str] | None = None,
+    snapshot: bool = False,
 ) -> dict[str, Any]:
-    """The JOB of runtime/node/run.mjs: boot Pyodide from ``index`` (a runtime directory) and run ``cases``."""
+    """The JOB of runtime/node/run.mjs: boot Pyodide from ``index`` (a runtime directory) and run ``cases``
+    (with ``snapshot``, on an engine booted from a memory snapshot of the first; the output says its sizes)."""
     job: dict[str, Any] = {"index": _index(index), "runtime": runtime, "cases": cases, "trace": trace,
-                           "imports": imports or []}
+                           "imports": imports or [], "snapshot": snapshot}
     if stdlib is not None:
         job["stdlib"] = str(stdlib.resolve())
     return job

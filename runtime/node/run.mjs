@@ -8,7 +8,7 @@
 //       "snapshot": false (optional: run the cases on an engine booted from a memory snapshot of a fresh one),
 //       "cases": [{"op": "check_photo", "args": {"data": {"$file": "/abs/a.jpg"}, ...}}, ...]}
 // Any {"$file": path} inside args is replaced by the file's bytes (a Uint8Array).
-// Output: {"boot_ms", "snapshot"?: {bytes, make_ms, restore_ms}, "results": [{ok, result} | {ok: false, error}],
+// Output: {"boot_ms", "snapshot"?: {bytes, packed_bytes, gzip_bytes, make_ms, restore_ms}, "results": [{ok, result} | {ok: false, error}],
 //          "imported", "stderr", "fetched", "modules"?}.
 // With "trace": true, "modules" lists every file of the standard library zip that was imported.
 //
@@ -24,6 +24,7 @@
 import diagnostics from "node:diagnostics_channel";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { compileZip } from "./compile.mjs";
@@ -33,6 +34,7 @@ const root = path.resolve(here, "..", "..");
 const { startEngine, engineError } = await import(
   pathToFileURL(path.join(root, "docs/assets/checkers/engine.mjs")).href
 );
+const { pack } = await import(pathToFileURL(path.join(root, "docs/assets/checkers/snapshot.mjs")).href);
 
 function materialize(value) {
   if (Array.isArray(value)) return value.map(materialize);
@@ -82,7 +84,12 @@ async function run(job) {
     const bytes = engine.snapshot();
     const t2 = performance.now();
     engine = await startEngine({ loadPyodide, indexURL: index, runtime: job.runtime, stdLibURL: job.stdlib, snapshot: bytes });
-    snapshot = { bytes: bytes.byteLength, make_ms: t2 - t1, restore_ms: performance.now() - t2, boot: engine.boot };
+    const restoreMs = performance.now() - t2;
+    // As the browser stores it (non-zero pages, snapshot.mjs) and as a server would send it (gzip): what a first
+    // visit would have to download to skip Python's start-up (bench/first.py reports it).
+    const packed = pack(bytes);
+    snapshot = { bytes: bytes.byteLength, packed_bytes: packed.byteLength, gzip_bytes: gzipSync(packed).byteLength,
+                 make_ms: t2 - t1, restore_ms: restoreMs, boot: engine.boot };
   }
 
   // Modules the checkers name in import statements (some only inside functions): import each one so the
