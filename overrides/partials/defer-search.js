@@ -1,18 +1,39 @@
-// Tool pages only (overrides/tool.html, inline so it runs before the theme's bundle). The theme's search builds
-// its whole index in a worker as soon as a page loads: CPU that the checker's runtime needs at the same moment
-// on a phone. Here the search worker is created only once the checker has settled (the client announces
-// "checker-settled" once it is ready and has had no request for a moment, or has failed), when the reader goes
-// for the search box, or after 20 s at the latest. Messages posted before then are kept in order and delivered, so no query is lost.
+// Tool pages only (overrides/tool.html, inline so it runs before the theme's bundle). The theme's search fetches
+// its index (about 230 KB) and builds it in a worker as soon as a page loads: bytes and CPU that the checker's
+// runtime needs at that moment, on a phone most of all, for a search the reader on a tool page seldom makes.
+// Here both wait until the reader goes for the search (the search box, its button, the theme's f / s / shortcuts):
+// the index is fetched and the worker created then. Messages posted before then are kept in order and delivered,
+// so no query is lost.
 (() => {
   const Native = window.Worker;
   if (typeof Native !== "function" || typeof EventTarget !== "function") return;
   const waiting = [];
   let released = false;
+  let open;
+  const opened = new Promise((resolve) => {
+    open = resolve;
+  });
   const release = () => {
     if (released) return;
     released = true;
+    open();
     for (const worker of waiting.splice(0)) worker.start();
   };
+
+  // The theme fetches its index on the page's thread (an XMLHttpRequest): that request waits for the reader too.
+  const Request = window.XMLHttpRequest;
+  if (typeof Request === "function") {
+    const { open: nativeOpen, send: nativeSend } = Request.prototype;
+    const forIndex = new WeakSet();
+    Request.prototype.open = function open(method, url, ...rest) {
+      if (String(url).includes("/search/search_index.json")) forIndex.add(this);
+      return nativeOpen.call(this, method, url, ...rest);
+    };
+    Request.prototype.send = function send(...args) {
+      if (released || !forIndex.has(this)) return nativeSend.apply(this, args);
+      opened.then(() => nativeSend.apply(this, args));
+    };
+  }
 
   class DeferredWorker extends EventTarget {
     constructor(url, options) {
@@ -55,7 +76,6 @@
   };
   window.Worker.prototype = Native.prototype;
 
-  window.addEventListener("checker-settled", release, { once: true });
   const reach = (event) => {
     const target = event.target;
     if (target instanceof Element && target.closest(".md-search, label[for='__search'], #__search")) release();
@@ -63,7 +83,8 @@
   for (const type of ["focusin", "pointerdown", "keydown", "change"]) document.addEventListener(type, reach, true);
   document.addEventListener("keydown", (event) => {
     // The theme's shortcuts that open the search: f, s and /.
-    if (["f", "s", "/"].includes(event.key) && !(event.target instanceof HTMLInputElement)) release();
+    const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement
+      || event.target instanceof HTMLSelectElement || (event.target instanceof HTMLElement && event.target.isContentEditable);
+    if (["f", "s", "/"].includes(event.key) && !typing) release();
   }, true);
-  window.addEventListener("load", () => setTimeout(release, 20000), { once: true });
 })();

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_inputs import bomb, cli_json, photo_set, statuses
+from web_inputs import Held, bomb, cli_json, photo_set, statuses
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -88,16 +88,12 @@ def _choose(v: Visit, files: Any, spec: str | None = None) -> None:
 
 
 def _ready_and_quiet(v: Visit, root: str) -> None:
-    """Wait for the checker, then for the theme's search, which a tool page starts only once the checker is ready
-    (its worker loads the lunr scripts): after that the page has nothing left to fetch by itself."""
+    """Wait for the checker; a tool page fetches nothing more by itself after that (the theme's search waits for the
+    reader to go for it)."""
     v.wait(f'{root}[data-state="ready"]')
-    for _ in range(200):
-        if any(r.url.endswith("/lunr.zh.min.js") for r in v.requests):
-            break
-        v.page.wait_for_timeout(50)
-    else:
-        pytest.fail("the theme's search did not start after the checker was ready")
     v.page.wait_for_timeout(300)
+    assert not _search_requested(v), "a tool page's search must wait for the reader"
+    assert v.page.is_hidden(f"{PHOTO} canvas")  # nothing was decoded, so there is nothing to preview
 
 
 def test_photo_verdicts_equal_the_cli_and_choosing_a_photo_requests_nothing(visit, base_url, photos, artifacts) -> None:
@@ -342,22 +338,26 @@ def test_a_dropped_photo_is_checked(visit, photos) -> None:
 
 def test_progress_is_shown_while_the_runtime_loads(visit, artifacts) -> None:
     """The download is held back by the test so the loading state can be seen and photographed."""
-    held: list[Any] = []
-    v = visit("tools/photo/", width=360, route=("**/*.wasm", lambda r: held.append(r)))
+    held = Held()
+    v = visit("tools/photo/", width=360, route=("**/*.wasm", held))
     v.wait(f'{PHOTO}[data-state="loading"]')
     v.page.wait_for_timeout(300)
     assert v.page.is_visible(f"{PHOTO} progress")
     assert "正在下载检查程序" in v.page.inner_text(f"{PHOTO} .checker__message")
     v.page.locator(PHOTO).screenshot(path=str(artifacts / "tool-photo-loading-360.png"))
     assert held, "the runtime download starts on its own as soon as the tool page's start script runs"
-    for route in held:
-        route.continue_()
+    held.release()
     v.wait(f'{PHOTO}[data-state="ready"]')
     assert v.page.is_hidden(f"{PHOTO} progress")
 
 
 def _search_worker_requested(v: Visit) -> bool:
     return any("/assets/javascripts/workers/search." in r.url for r in v.requests)
+
+
+def _search_requested(v: Visit) -> bool:
+    """The theme's search worker or its index."""
+    return _search_worker_requested(v) or any("/search/search_index.json" in r.url for r in v.requests)
 
 
 def _search(v: Visit, query: str) -> list[str]:
@@ -369,11 +369,11 @@ def _search(v: Visit, query: str) -> list[str]:
     return v.page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
 
 
-def test_tool_page_search_waits_for_the_checker_unless_the_reader_goes_for_it(visit) -> None:
-    """The theme's search index is built in a worker; on a tool page that worker waits until the checker is
-    ready (the runtime is held back here), and starts at once when the reader goes for the search box."""
-    held: list[Any] = []
-    v = visit("tools/photo/", route=("**/*.wasm", lambda r: held.append(r)))
+def test_tool_page_search_starts_when_the_reader_goes_for_it_even_while_the_checker_loads(visit) -> None:
+    """The theme's search index is built in a worker; on a tool page neither waits for the checker (its runtime
+    is held back here): they start at once when the reader goes for the search box."""
+    held = Held()
+    v = visit("tools/photo/", route=("**/*.wasm", held))
     v.wait(f'{PHOTO}[data-state="loading"]')
     v.page.wait_for_load_state("load")
     v.page.wait_for_timeout(1500)
@@ -381,21 +381,20 @@ def test_tool_page_search_waits_for_the_checker_unless_the_reader_goes_for_it(vi
     links = _search(v, "准考证号")
     assert any("national/zhunkaozheng/" in link for link in links), links[:10]
     assert v.page.get_attribute(PHOTO, "data-state") == "loading"
-    for route in held:
-        route.continue_()
+    held.release()
     v.wait(f'{PHOTO}[data-state="ready"]')
 
 
-def test_tool_page_search_starts_once_the_checker_is_ready(visit) -> None:
+def test_tool_page_search_starts_only_when_the_reader_goes_for_it(visit) -> None:
+    """Neither the theme's search index (about 230 KB) nor its worker is fetched by a tool page on its own, even
+    long after the checker is ready; the first search fetches both and finds pages."""
     v = visit("tools/courses/")
     v.wait(f'{COURSES}[data-state="ready"]')
-    for _ in range(100):  # the tool pages' CSP rules out wait_for_function (it evaluates a string)
-        if _search_worker_requested(v):
-            break
-        v.page.wait_for_timeout(100)
-    assert _search_worker_requested(v), "the search worker should start once the checker is ready"
+    v.page.wait_for_timeout(3000)
+    assert not _search_requested(v), "the search must wait for the reader on a tool page"
     links = _search(v, "转考")
     assert any("national/transfer/" in link for link in links), links[:10]
+    assert _search_worker_requested(v) and any(r.url.endswith("/search/search_index.json") for r in v.requests)
 
 
 RUNTIME_ENTRIES = """performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname)
@@ -423,23 +422,3 @@ def test_tool_page_preloads_the_runtime_on_a_first_visit_only(browser, base_url:
         page.close()
     finally:
         context.close()
-
-
-def test_tool_page_search_waits_for_a_check_asked_for_while_loading(visit) -> None:
-    """A photo chosen while the runtime loads is checked as soon as it is ready: the search's indexing (CPU) starts
-    only after that answer, not at "ready", so the two do not share the reader's CPU."""
-    held: list[Any] = []
-    v = visit("tools/photo/", route=("**/*.wasm", lambda r: held.append(r)))
-    v.wait(f'{PHOTO}[data-state="loading"]')
-    v.page.select_option(f"{PHOTO} select", "national/graduation")
-    v.page.set_input_files(f"{PHOTO} input[type=file]", {"name": "a.jpg", "mimeType": "image/jpeg",
-                                                        "buffer": photo_set()["good.jpg"]})
-    for route in held:
-        route.continue_()
-    v.wait(f"{PHOTO}[data-verdict]")
-    assert not _search_worker_requested(v), "the search must not start while the reader's check is under way"
-    for _ in range(100):
-        if _search_worker_requested(v):
-            break
-        v.page.wait_for_timeout(100)
-    assert _search_worker_requested(v), "the search should start once the checker has answered and is idle"

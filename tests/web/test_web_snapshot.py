@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from test_web_browser import COURSES, PHOTO, _cli_courses, _paste, _photo_statuses
-from web_inputs import cli_json, statuses
+from web_inputs import Held, cli_json, statuses
 
 ROOT = Path(__file__).resolve().parents[2]
 # Runs in Node against the module the browser uses: pack/unpack round trips, and damaged entries are refused.
@@ -184,11 +184,11 @@ def test_a_photo_chosen_while_the_runtime_loads_is_answered_first_and_never_snap
     the heap, no snapshot is stored from it. Without a request, the same fresh boot warms up and stores one."""
     context = browser.new_context()
     try:
-        held: list[Any] = []
+        held = Held()
         page = context.new_page()
         errors: list[str] = []
         page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.route("**/*.wasm", lambda r: held.append(r))
+        page.route("**/*.wasm", held)
         page.goto(base_url + "tools/photo/")
         page.wait_for_selector(f'{PHOTO}[data-state="loading"]', state="attached")
         page.select_option(f"{PHOTO} select", "national/graduation")
@@ -198,8 +198,7 @@ def test_a_photo_chosen_while_the_runtime_loads_is_answered_first_and_never_snap
                 break
             page.wait_for_timeout(50)
         assert held, "the runtime download should have started at once on a tool page"
-        for route in held:
-            route.continue_()
+        held.release()
         page.wait_for_selector(f"{PHOTO}[data-verdict]", state="attached", timeout=90_000)
         verdict, got = _photo_statuses_of(page)
         want = cli_json(photos["head-too-high.jpg"], "national/graduation")

@@ -82,3 +82,27 @@ def cli_json(path: Path, spec: str) -> dict[str, Any]:
 
 def statuses(result: dict[str, Any]) -> list[tuple[str, str]]:
     return [(c["id"], c["status"]) for c in result["checks"]]
+
+
+class Held:
+    """A Playwright route handler that holds requests back until ``release()``; those that arrive later go on at
+    once. A tool page asks for the runtime's WebAssembly twice on a first visit (its preload, then the worker),
+    so a test that holds the download must let both go."""
+
+    def __init__(self) -> None:
+        self.routes: list[Any] = []
+        self.released = False
+
+    def __call__(self, route: Any) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.routes.append(route)
+
+    def __bool__(self) -> bool:
+        return bool(self.routes)
+
+    def release(self) -> None:
+        self.released = True
+        for route in self.routes:
+            route.continue_()

@@ -7,10 +7,6 @@
 import { loadingError, stalled, unsupported } from "./messages.mjs";
 
 const STALL_MS = 90_000; // no progress for this long while loading: give up with a clear message
-// Ready (or failed) and no request for this long: the page may start other work (tool pages then let the theme's
-// search build its index). Not at "ready" itself: a reader who chose a photo early has a check waiting then, and
-// on a phone that check and the search's indexing would share the CPU.
-const SETTLE_MS = 1500;
 
 class CheckerClient {
   /** @param {URL} workerURL the worker module (worker.mjs) */
@@ -22,8 +18,6 @@ class CheckerClient {
     this.pending = new Map(); // request id -> {resolve, reject}
     this.nextId = 1;
     this.stall = null;
-    this.settledSent = false;
-    this.settle = null; // timer: "checker-settled" once ready and idle (SETTLE_MS), or at once when loading failed
     this.marked = new Set();
     this.listeners = new Set();
     this.state = { phase: "idle", loaded: 0, total: 0 };
@@ -103,7 +97,6 @@ class CheckerClient {
   }
 
   _send(op, args) {
-    clearTimeout(this.settle);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -127,7 +120,6 @@ class CheckerClient {
     const request = this.pending.get(message.id);
     if (!request) return;
     this.pending.delete(message.id);
-    this._settleSoon();
     if (message.ok) request.resolve(message.result);
     else request.reject(Object.assign(new Error(message.error?.message ?? ""), { type: message.error?.type }));
   }
@@ -158,24 +150,6 @@ class CheckerClient {
   _set(state) {
     this.state = { ...this.state, ...state };
     for (const listener of this.listeners) listener(this.state);
-    if (state.phase === "failed") this._settled();
-    else if (state.phase === "ready") this._settleSoon();
-  }
-
-  /** Once ready with no request for SETTLE_MS: "checker-settled" (once per page). */
-  _settleSoon() {
-    clearTimeout(this.settle);
-    if (this.state.phase !== "ready" || this.pending.size) return;
-    this.settle = setTimeout(() => this._settled(), SETTLE_MS);
-  }
-
-  /** Tells the page the checker is done loading and has nothing to do (tool pages then let the theme's search
-   * start); after a failure, at once. */
-  _settled() {
-    clearTimeout(this.settle);
-    if (this.settledSent) return;
-    this.settledSent = true;
-    window.dispatchEvent(new Event("checker-settled"));
   }
 }
 
