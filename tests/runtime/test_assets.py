@@ -73,23 +73,24 @@ RUNTIME_FILES = ('<meta name="checker-runtime-file" content="../../assets/pyodid
 RUNTIME_FILE = re.compile(r'<meta name="checker-runtime-file" content="([^"]+)">')
 
 
-def test_pin_names_the_builds_runtime_files_for_the_tool_pages_preload(tmp_path: Path) -> None:
+def _pinned_tool_page(tmp_path: Path, runtime: dict[str, object] | None) -> str:
+    """A tool page that names the runtime's files (as overrides/tool.html does), after pin()."""
     site = _fake_site(tmp_path)
     page = site / "tools" / "photo" / "index.html"
     page.write_text(RUNTIME_FILES + page.read_text(encoding="utf-8"), encoding="utf-8")
-    pin(site, RUNTIME)
-    html = page.read_text(encoding="utf-8")
+    pin(site, runtime)
+    return page.read_text(encoding="utf-8")
+
+
+def test_pin_names_the_builds_runtime_files_for_the_tool_pages_preload(tmp_path: Path) -> None:
+    html = _pinned_tool_page(tmp_path, RUNTIME)
     assert RUNTIME_FILE.findall(html) == ["../../assets/pyodide/1-abc/pyodide.asm.wasm",
                                           "../../assets/pyodide/1-abc/s.zip", "../../assets/pyodide/1-abc/w.whl"]
     assert "__" not in html
 
 
 def test_a_build_without_the_runtime_names_no_runtime_file(tmp_path: Path) -> None:
-    site = _fake_site(tmp_path)
-    page = site / "tools" / "photo" / "index.html"
-    page.write_text(RUNTIME_FILES + page.read_text(encoding="utf-8"), encoding="utf-8")
-    pin(site, None)
-    html = page.read_text(encoding="utf-8")
+    html = _pinned_tool_page(tmp_path, None)
     assert "checker-runtime-file" not in html and "__RUNTIME__" not in html
 
 
