@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal
 
@@ -43,8 +44,30 @@ def reviewable_record(record: Any) -> Reviewable:
     return Reviewable(texts, tuple(record.sources))
 
 
+def _stated(value: Any) -> Any:
+    """``value`` without the fields left unset (None), so the text shows what the file says and nothing else."""
+    if isinstance(value, dict):
+        return {k: _stated(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_stated(v) for v in value]
+    return value
+
+
+def spec_values_text(entry: Any) -> str:
+    """The rules an entry itself states (with their notes) and the base rules it drops, as one line of JSON:
+    what the checker enforces, so a change to any value makes its second reading stale."""
+    from checkers.photo.spec import RULES
+    from checkers.schema import dump
+
+    values = {name: _stated(dump(getattr(entry, name))) for name in RULES if getattr(entry, name) is not None}
+    if entry.drop:
+        values["drop"] = list(entry.drop)
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+
+
 def reviewable_specs(spec_file: Any) -> Reviewable:
-    """A photo-spec file: each entry (its title) and each of its notes; sources named by URL or title."""
+    """A photo-spec file: each entry (its title), the values it states (spec_values_text) and each of its notes;
+    sources named by URL or title."""
     texts: dict[str, str] = {}
     sources: list[str] = []
     for purpose in ("registration", "graduation"):
@@ -52,6 +75,7 @@ def reviewable_specs(spec_file: Any) -> Reviewable:
         if entry is None:
             continue
         texts[purpose] = entry.title
+        texts[f"{purpose}.values"] = spec_values_text(entry)
         for i, note in enumerate(entry.notes):
             texts[f"{purpose}.notes[{i}]"] = note
         for s in entry.sources:
