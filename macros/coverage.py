@@ -9,7 +9,7 @@ from typing import Any, Iterator, Literal
 
 from checkers.schema import format_path
 from macros.models import SLUGS, TOPICS, Province, Round
-from macros.reviews import fact_key, passed_on, plan_reviewed, stale_reviews
+from macros.reviews import fact_key, passed_on, plan_reviewed, spec_reviewed, stale_reviews
 
 Rating = Literal["FULL", "PARTIAL", "FALLBACK"]
 RATING_WORDS = {"FULL": "完整", "PARTIAL": "部分", "FALLBACK": "仅全国规则"}
@@ -100,6 +100,8 @@ class Truth:
     rounds: dict[str, tuple[Round, Round] | None]  # slug -> (oldest, latest) dated round
     plans_waiting: dict[str, int]  # plan id -> lines (courses, rules, notes …) without a passing review
     plan_lines: int
+    specs_waiting: dict[str, int]  # photo-spec file -> lines (titles, values, notes) without a passing review
+    spec_lines: int
     history: int  # records of texts since replaced by a text that passed (kept as the editorial history)
 
 
@@ -151,4 +153,13 @@ def truth(dataset: Any) -> Truth:
         _, waiting = plan_reviewed(dataset.reviews.get(file, ()), plan)
         if waiting:
             plans_waiting[plan_id] = len(waiting)
-    return Truth(by_conf, specs, no_address, not_reviewed, total, stale, rounds, plans_waiting, plan_lines, history)
+    specs_waiting: dict[str, int] = {}
+    spec_lines = 0
+    for file, offer in sorted(dataset.reviewable.items()):
+        if file.startswith("data/photo_specs/"):
+            spec_lines += len(offer.texts)
+            _, waiting = spec_reviewed(dataset.reviews.get(file, ()), offer)
+            if waiting:
+                specs_waiting[file] = len(waiting)
+    return Truth(by_conf, specs, no_address, not_reviewed, total, stale, rounds, plans_waiting, plan_lines,
+                 specs_waiting, spec_lines, history)

@@ -105,11 +105,15 @@ class Renderer:
         )
 
     def _spec_reviewed(self, spec: Any) -> datetime.date | None:
-        """A photo spec counts as re-read when a review of its file passed with the spec's title as text."""
-        from macros.reviews import passed_on
+        """A photo spec counts as re-read when every line of its entry passed: its title, the values it states and
+        its notes (macros.reviews.spec_reviewed)."""
+        from macros.reviews import spec_reviewed
 
-        cited = tuple(x for src in spec.sources for x in (src.url, src.title) if x)
-        return passed_on(self.data.reviews.get(f"data/photo_specs/{spec.province}.yml", ()), spec.title, cited)
+        file = f"data/photo_specs/{spec.province}.yml"
+        offer = self.data.reviewable.get(file)
+        if offer is None:
+            return None
+        return spec_reviewed(self.data.reviews.get(file, ()), offer, spec.purpose)[0]
 
     def _reviewed(self, fact: Any, record: Any) -> datetime.date | None:
         if self._files is None:

@@ -129,16 +129,30 @@ def reviewable_plan(plan: Any) -> Reviewable:
     return Reviewable(plan_texts(plan), tuple(plan.sources))
 
 
-def plan_reviewed(reviews: tuple[Review, ...], plan: Any) -> tuple[datetime.date | None, list[str]]:
-    """(date the whole plan passed: the latest of its lines' passes, or None; the paths not yet re-read)."""
+def all_passed(reviews: tuple[Review, ...], texts: dict[str, str],
+               sources: tuple[str, ...] | None = None) -> tuple[datetime.date | None, list[str]]:
+    """(date every one of ``texts`` had passed: the latest of their passes, or None; the paths not yet re-read)."""
     dates, waiting = [], []
-    for path, text in plan_texts(plan).items():
-        d = passed_on(reviews, text)
+    for path, text in texts.items():
+        d = passed_on(reviews, text, sources)
         if d is None:
             waiting.append(path)
         else:
             dates.append(d)
     return (max(dates) if dates and not waiting else None), waiting
+
+
+def plan_reviewed(reviews: tuple[Review, ...], plan: Any) -> tuple[datetime.date | None, list[str]]:
+    """(date the whole plan passed: the latest of its lines' passes, or None; the paths not yet re-read)."""
+    return all_passed(reviews, plan_texts(plan))
+
+
+def spec_reviewed(reviews: tuple[Review, ...], offer: Reviewable,
+                  purpose: str | None = None) -> tuple[datetime.date | None, list[str]]:
+    """As plan_reviewed, for a photo-spec file's lines (reviewable_specs), or only those of one ``purpose``
+    (registration / graduation: its title, values and notes)."""
+    texts = {k: v for k, v in offer.texts.items() if purpose is None or k == purpose or k.startswith(purpose + ".")}
+    return all_passed(reviews, texts, offer.sources)
 
 
 def check_reviews(reviews: tuple[Review, ...], target: str, offer: Reviewable) -> Iterator[tuple[Path, str]]:

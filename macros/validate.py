@@ -71,6 +71,11 @@ def report_truth(dataset: Dataset, root: Path = ROOT) -> None:
           + ("：" if t.plans_waiting else ""))
     if t.plans_waiting:
         print("  " + "、".join(f"{plan_id}（{n}）" for plan_id, n in t.plans_waiting.items()))
+    waiting_spec_lines = sum(t.specs_waiting.values())
+    print(f"照片规格：{sum(t.specs_by_confidence.values())} 个，共 {t.spec_lines} 行（标题、规格数值、说明）；"
+          f"尚未复核的行 {waiting_spec_lines} 行" + ("（逐条列出：python -m macros.to_review）：" if t.specs_waiting else ""))
+    if t.specs_waiting:
+        print("  " + "、".join(f"{file}（{n}）" for file, n in t.specs_waiting.items()))
     if t.stale:
         print(f"过期的复核记录：{len(t.stale)} 条（事实在复核后改过，请重新复核）：")
         for review_file, i, hint, text in t.stale:

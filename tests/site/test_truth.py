@@ -392,13 +392,33 @@ def test_coverage_page_shows_the_grid_with_links_dates_and_edit_links(root: Path
     assert f"| **合计** | **{full}** |" in page
 
 
-def test_a_photo_spec_review_names_its_source_by_address_and_marks_the_spec(root: Path) -> None:
+def test_a_photo_spec_is_marked_reviewed_once_its_title_values_and_notes_passed(root: Path) -> None:
+    """Title, the values it states (what the checker enforces) and every note: one line missing, no mark."""
+    import json
+
+    offer = load_dataset(root).reviewable["data/photo_specs/henan.yml"]
+    lines = {k: v for k, v in offer.texts.items() if k == "graduation" or k.startswith("graduation.")}
+    assert "graduation.values" in lines and json.loads(lines["graduation.values"])  # the values are a line
+
+    def record(fact: str, text: str) -> str:
+        return (f"- fact: {fact}\n  text: {json.dumps(text, ensure_ascii=False)}\n"
+                "  source: https://zikao.eolce.com/a/2024051411575.html\n  verdict: pass\n"
+                "  date: 2026-11-29\n  reader: reader-b\n")
+
+    def title_line() -> str:
+        page = _renderer(root).guide("henan", "graduation")
+        return next(line for line in page.splitlines() if line.startswith("**河南省自考毕业证书照片**"))
+
+    without_values = "".join(record(k, v) for k, v in lines.items() if k != "graduation.values")
+    _write(root, without_values, "reviews/photo_specs/henan.yml")
+    assert "已复核" not in title_line()
+    _write(root, without_values + record("graduation.values", lines["graduation.values"]), "reviews/photo_specs/henan.yml")
+    assert "已复核 2026-11-29" in title_line()
+
+
+def test_a_photo_spec_review_names_its_source_by_address(root: Path) -> None:
     review = ("- fact: graduation\n  text: 河南省自考毕业证书照片\n  source: {source}\n  verdict: pass\n"
               "  date: 2026-11-29\n  reader: reader-b\n")
-    _write(root, review.format(source="https://zikao.eolce.com/a/2024051411575.html"), "reviews/photo_specs/henan.yml")
-    page = _renderer(root).guide("henan", "graduation")
-    title_line = next(line for line in page.splitlines() if line.startswith("**河南省自考毕业证书照片**"))
-    assert "已复核 2026-11-29" in title_line
     _write(root, review.format(source="eolce"), "reviews/photo_specs/henan.yml")
     [error] = _errors(root)
     assert error.startswith("data/reviews/photo_specs/henan.yml:3: [0].source: 来源“eolce”在 data/photo_specs/henan.yml 中不存在；可用：")
