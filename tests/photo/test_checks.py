@@ -94,12 +94,12 @@ def test_file_size_limits_use_1024_bytes(good: bytes) -> None:
     at_max = with_comment(good, 40 * 1024)
     over = with_comment(good, 40 * 1024 + 1)
     at_min = with_comment(jpeg(portrait(noise=0)), 20 * 1024)
-    # gansu/registration: 20–40 KB, a hard limit (fujian/registration became soft: its source says “一般”)
-    assert status(at_max, "file_size_kb", "gansu/registration") == "pass"
-    assert status(over, "file_size_kb", "gansu/registration") == "fail"
-    assert status(at_min, "file_size_kb", "gansu/registration") == "pass"
+    # shaanxi/graduation: 20–40 KB, a hard limit (its source says “不得超过 40KB”; fujian and gansu/registration are soft)
+    assert status(at_max, "file_size_kb", "shaanxi/graduation") == "pass"
+    assert status(over, "file_size_kb", "shaanxi/graduation") == "fail"
+    assert status(at_min, "file_size_kb", "shaanxi/graduation") == "pass"
     under = with_comment(jpeg(portrait(noise=0)), 20 * 1024 - 1)
-    assert status(under, "file_size_kb", "gansu/registration") == "fail"
+    assert status(under, "file_size_kb", "shaanxi/graduation") == "fail"
 
 
 def test_file_size_soft_limit_warns(good: bytes) -> None:
@@ -115,7 +115,7 @@ def test_file_size_padding_after_end_marker_warns() -> None:
 
 
 def test_file_size_uses_the_real_size_when_given(good: bytes) -> None:
-    assert status(good, "file_size_kb", "gansu/registration", file_size=80 * 1024) == "fail"
+    assert status(good, "file_size_kb", "shaanxi/graduation", file_size=80 * 1024) == "fail"
 
 
 # --- dimensions -----------------------------------------------------------------------------------
