@@ -167,3 +167,15 @@ def test_a_record_of_a_replaced_text_is_history_once_the_new_text_passed(root: P
     _reviews(root, entries + [{**entries[0], "fact": k, "text": new_texts[k]} for k in ("courses[6]", "minimums")])
     t = truth(load_dataset(root))
     assert t.stale == [] and t.history == 2 and t.plans_waiting == {}
+
+
+def test_a_waiting_photo_spec_line_names_its_own_entrys_source(root: Path, capsys, monkeypatch) -> None:
+    """The skeleton for a photo-spec line names the first source of that line's entry, not the file's first."""
+    specs = load_dataset(root).photo_specs
+    registration, graduation = (specs[f"guangxi/{p}"].sources[0].url for p in ("registration", "graduation"))
+    assert registration != graduation  # the case this test is about
+    monkeypatch.chdir(root)
+    assert reviews_main(["data/photo_specs/guangxi.yml"]) == 0
+    out = capsys.readouterr().out
+    blocks = out.split("- fact: ")[1:]
+    assert blocks and all(f"source: {graduation if b.startswith('graduation') else registration}\n" in b for b in blocks)
