@@ -3,7 +3,6 @@ stock loadPyodide() of the same run, on loopback and under a phone profile (CPU 
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable
@@ -12,6 +11,7 @@ from typing import Any
 
 from bench.browser import OBSERVER, fresh_profile, goto_ready, median
 from bench.verdicts import PHOTO_SPEC, photo_jpeg
+from runtime.build import descriptor
 from runtime.node_session import NodeError, run_cases
 
 RUNS = int(os.environ.get("BENCH_FIRST_RUNS", "5"))
@@ -226,11 +226,9 @@ def shipped_snapshot(site: Path) -> str:
     of this build's runtime, made in Node (runtime/node/run.mjs) after the same warm-up, packed as the browser
     stores it and gzipped as a server would send it."""
     index = next(site.glob("assets/pyodide/*/pyodide.asm.wasm")).parent
-    descriptor = next(site.glob("assets/checkers/*/runtime.mjs")).read_text(encoding="utf-8")
-    runtime = json.loads(descriptor[descriptor.index("{"):descriptor.rindex("}") + 1])
     try:
-        snap = run_cases(index, runtime, [], snapshot=True)["snapshot"]
-    except (NodeError, KeyError, OSError) as err:
+        snap = run_cases(index, descriptor(next(index.glob("*.whl")).name), [], snapshot=True)["snapshot"]
+    except (NodeError, KeyError, OSError, StopIteration) as err:
         return f"A snapshot shipped with the site: not measured ({type(err).__name__}: {str(err)[:120]})."
     gz = snap["gzip_bytes"] / 1024
     return (f"A snapshot shipped with the site, so that a first visit too skips Python's start-up: this build's "

@@ -31,6 +31,7 @@ class Reviewable:
 
     texts: dict[str, str]
     sources: tuple[str, ...]
+    first_source: dict[str, str] = field(default_factory=dict)  # fact path -> the source to re-read it against
 
 
 def fact_key(fact: Any) -> str:
@@ -67,20 +68,22 @@ def spec_values_text(entry: Any) -> str:
 
 def reviewable_specs(spec_file: Any) -> Reviewable:
     """A photo-spec file: each entry (its title), the values it states (spec_values_text) and each of its notes;
-    sources named by URL or title."""
+    sources named by URL or title, each line's first being its own entry's first."""
     texts: dict[str, str] = {}
     sources: list[str] = []
+    first_source: dict[str, str] = {}
     for purpose in ("registration", "graduation"):
         entry = getattr(spec_file, purpose)
         if entry is None:
             continue
-        texts[purpose] = entry.title
-        texts[f"{purpose}.values"] = spec_values_text(entry)
-        for i, note in enumerate(entry.notes):
-            texts[f"{purpose}.notes[{i}]"] = note
+        lines = {purpose: entry.title, f"{purpose}.values": spec_values_text(entry),
+                 **{f"{purpose}.notes[{i}]": note for i, note in enumerate(entry.notes)}}
+        texts.update(lines)
+        if entry.sources:
+            first_source.update(dict.fromkeys(lines, entry.sources[0].url or entry.sources[0].title))
         for s in entry.sources:
             sources += [x for x in (s.url, s.title) if x and x not in sources]
-    return Reviewable(texts, tuple(sources))
+    return Reviewable(texts, tuple(sources), first_source)
 
 
 def _course_text(c: Any) -> str:

@@ -27,15 +27,9 @@ def waiting(dataset: Any, file: str) -> Iterator[tuple[str, str, str]]:
     plan = next((p for pid, p in dataset.plans.items() if dataset.origin[f"plan:{pid}"] == file), None)
     offer = dataset.reviewable[file]
     texts = plan_texts(plan) if plan is not None else offer.texts
-    # A photo-spec line names its own entry's first source, not the file's.
-    entry_source = {}
-    for purpose in ("registration", "graduation"):
-        spec = dataset.photo_specs.get(f"{Path(file).stem}/{purpose}") if file.startswith("data/photo_specs/") else None
-        if spec is not None and spec.sources:
-            entry_source[purpose] = spec.sources[0].url or spec.sources[0].title
     for path, text in texts.items():
         if passed_on(reviews, text) is None:
-            yield path, text, entry_source.get(path.split(".")[0]) or (offer.sources[0] if offer.sources else "")
+            yield path, text, offer.first_source.get(path) or (offer.sources[0] if offer.sources else "")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,14 +9,14 @@
   if (typeof Native !== "function" || typeof EventTarget !== "function") return;
   const waiting = [];
   let released = false;
-  let open;
+  let openGate;
   const opened = new Promise((resolve) => {
-    open = resolve;
+    openGate = resolve;
   });
   const release = () => {
     if (released) return;
     released = true;
-    open();
+    openGate();
     for (const worker of waiting.splice(0)) worker.start();
   };
 

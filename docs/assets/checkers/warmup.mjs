@@ -60,9 +60,9 @@ export function prepareSamples(kinds) {
   return { photo };
 }
 
-/** Before "ready": the checks the page shows (``kinds``: "photo", "courses") on the samples, exactly as a request
- * runs them (``checkPhoto`` is the worker's own); first their modules are imported, one step each. Stops at the
- * next step once ``stopped()``; ``mark`` records the steps (User Timing on the page). */
+/** Before "ready": the checks the page shows (``kinds``: "photo", "courses") on the samples (``samples``, made by
+ * prepareSamples), exactly as a request runs them (``checkPhoto`` is the worker's own); first their modules are
+ * imported, one step each. Stops at the next step once ``stopped()``; ``mark`` records the steps (User Timing). */
 export async function warmChecks(loaded, kinds, { checkPhoto, mark, stopped, samples }) {
   const { engine } = loaded;
   const imports = (prefix) => engine.warmSteps().filter((step) => step.startsWith(prefix))
@@ -70,7 +70,7 @@ export async function warmChecks(loaded, kinds, { checkPhoto, mark, stopped, sam
   let file = null;
   let spec = SAMPLE_SPEC;
   let plan = null;
-  const photoSample = (samples ?? prepareSamples(kinds)).photo;
+  const photoSample = samples.photo;
   const photoSteps = photoSample ? [
     ...imports("checkers.photo"),
     async () => {
