@@ -100,8 +100,13 @@ def check_file_size_kb(ctx: Context) -> Outcome:
     return judge("pass", f"文件大小为 {kb(size)}", expected, values=values)
 
 
-def _dimensions_ok(rule: Dimensions, w: int, h: int) -> bool:
-    ok = (rule.width is None or rule.width.contains(w)) and (rule.height is None or rule.height.contains(h))
+def _dimensions_ok(rule: Dimensions, w: int, h: int, hard_only: bool = False) -> bool:
+    """Whether w×h meets the rule; with ``hard_only``, leaving out the soft width and height limits."""
+
+    def meets(limit: Limit | None, value: int) -> bool:
+        return limit is None or (hard_only and limit.soft) or limit.contains(value)
+
+    ok = meets(rule.width, w) and meets(rule.height, h)
     if rule.aspect is not None:
         a, b = (int(x) for x in rule.aspect.split(":"))
         ok = ok and abs(w / h - a / b) <= 0.01 * a / b
@@ -126,17 +131,19 @@ def check_dimensions(ctx: Context) -> Outcome:
     expected = "，".join(parts) + (f"（{rule.note}）" if rule.note else "")
     if _dimensions_ok(rule, w, h):
         return judge("pass", found, expected, values=values)
+    # Only soft limits (sources that disagree or say 约) missed: a warning, as for every other soft limit.
+    status: Status = "warn" if _dimensions_ok(rule, w, h, hard_only=True) else "fail"
     orientation = info.exif.orientation if info.exif else None
     if orientation in (5, 6, 7, 8):
         found += f"；EXIF 方向标记会让它在手机和浏览器里显示为 {h}×{w}，但文件实际存储的是 {w}×{h}"
         if _dimensions_ok(rule, h, w):
-            return judge("fail", found, expected,
+            return judge(status, found, expected,
                          "用修图软件把照片转正后另存（保存后宽高对调，也不再带方向标记）", values)
     small = (rule.width is not None and rule.width.min is not None and w < rule.width.min) or (
         rule.height is not None and rule.height.min is not None and h < rule.height.min)
     fix = ("请用原始的大照片重新裁剪；不要把小照片放大，放大会让照片模糊" if small
            else "按要求的宽高比例裁剪后缩放到规定的像素尺寸，不要拉伸变形")
-    return judge("fail", found, expected, fix, values)
+    return judge(status, found, expected, fix, values)
 
 
 def _dpi_found(info: JpegInfo) -> tuple[tuple[float, float] | None, str]:

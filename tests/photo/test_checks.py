@@ -136,6 +136,15 @@ def test_dimensions_aspect() -> None:
     assert status(jpeg(portrait(400, 400)), "dimensions", "jiangsu/registration") == "fail"
 
 
+def test_dimensions_outside_soft_limits_only_warn() -> None:
+    """sichuan/registration: 360×480 from a 2014 notice, 480×640 on a 2023 page; both limits are soft, so a photo of
+    the other size is told, not failed (as a soft file size is)."""
+    spec = "sichuan/registration"
+    assert status(jpeg(portrait(360, 480)), "dimensions", spec) == "pass"
+    other = by_id(check(jpeg(portrait(480, 640)), spec), "dimensions")
+    assert other["status"] == "warn" and "480×640" in other["message"]
+
+
 def test_dimensions_mentions_exif_rotation() -> None:
     sideways = by_id(check(jpeg(portrait(640, 480), orientation=6)), "dimensions")
     assert sideways["status"] == "fail" and "EXIF" in sideways["message"] and "转正" in sideways["message"]
