@@ -347,6 +347,8 @@ def test_zhejiang_registration_spec_is_the_current_one(root: Path) -> None:
     spec = load_dataset(root).photo_specs["zhejiang/registration"]
     assert (spec.dimensions.width.min, spec.dimensions.width.max) == (480, 480)
     assert (spec.dimensions.height.min, spec.dimensions.height.max) == (640, 640)
+    # The cited pages disagree (480×640 since 2022; 400×600 in 2018 and again on a 2025-10-27 page): soft.
+    assert spec.dimensions.width.soft and spec.dimensions.height.soft and spec.dimensions.aspect is None
     assert [c.family for c in spec.background.colours] == ["light_blue"]
 
 
@@ -360,9 +362,9 @@ def test_a_current_zhejiang_photo_passes_size_and_background(root: Path) -> None
     result = check(data, "zhejiang/registration", "photo.jpg", pixels_of(data), catalog=specs)
     by_name = {c["id"]: c["status"] for c in result["checks"]}
     assert by_name["dimensions"] == "pass" and by_name["background"] == "pass"
-    old = jpeg(portrait(413, 626, bg=(100, 197, 255)))
+    old = jpeg(portrait(413, 626, bg=(100, 197, 255)))  # the 2018 size, which some cited pages still give: a warning
     assert {c["id"]: c["status"] for c in check(old, "zhejiang/registration", "photo.jpg", pixels_of(old),
-                                                   catalog=specs)["checks"]}["dimensions"] == "fail"
+                                                   catalog=specs)["checks"]}["dimensions"] == "warn"
 
 
 def test_a_page_lists_only_the_sources_its_printed_facts_cite(root: Path) -> None:
