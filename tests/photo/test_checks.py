@@ -80,8 +80,17 @@ def test_extension_national_wants_jpg(good: bytes, name: str, expected: str) -> 
 
 
 @pytest.mark.parametrize("name, expected", [("a.jpeg", "pass"), ("a.jpg", "pass"), ("a.png", "warn")])
-def test_extension_without_rule(good: bytes, name: str, expected: str) -> None:
-    assert status(good, "extensions", "henan/registration", filename=name) == expected
+def test_extension_without_rule(good: bytes, variant: Any, name: str, expected: str) -> None:
+    catalog = variant(NATIONAL, extensions=None)
+    assert statuses(api.check(good, "test/graduation", name, catalog=catalog))["extensions"] == expected
+
+
+@pytest.mark.parametrize("spec, name, expected", [
+    ("henan/registration", "a.jpg", "pass"), ("henan/registration", "a.jpeg", "fail"),  # 扩展名应为 JPG
+    ("jiangsu/registration", "a.jpeg", "pass"), ("jiangsu/registration", "a.png", "fail"),  # JPG 格式
+])
+def test_extension_rules_of_provinces(good: bytes, spec: str, name: str, expected: str) -> None:
+    assert status(good, "extensions", spec, filename=name) == expected
 
 
 def test_extension_skipped_without_a_name(good: bytes) -> None:
