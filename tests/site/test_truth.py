@@ -349,7 +349,9 @@ def test_zhejiang_registration_spec_is_the_current_one(root: Path) -> None:
     assert (spec.dimensions.height.min, spec.dimensions.height.max) == (640, 640)
     # The cited pages disagree (480×640 since 2022; 400×600 in 2018 and again on a 2025-10-27 page): soft.
     assert spec.dimensions.width.soft and spec.dimensions.height.soft and spec.dimensions.aspect is None
-    assert [c.family for c in spec.background.colours] == ["light_blue"]
+    # Four cited pages say 浅蓝色, the 2018-08-29 and 2025-10-27 pages say 蓝色: the blue series is accepted.
+    assert [c.family for c in spec.background.colours] == ["light_blue", "blue"]
+    assert spec.extensions == ("jpg", "jpeg")  # the pages say "jpg 格式", not an extension
 
 
 def test_a_current_zhejiang_photo_passes_size_and_background(root: Path) -> None:
@@ -365,6 +367,13 @@ def test_a_current_zhejiang_photo_passes_size_and_background(root: Path) -> None
     old = jpeg(portrait(413, 626, bg=(100, 197, 255)))  # the 2018 size, which some cited pages still give: a warning
     assert {c["id"]: c["status"] for c in check(old, "zhejiang/registration", "photo.jpg", pixels_of(old),
                                                    catalog=specs)["checks"]}["dimensions"] == "warn"
+    blue = jpeg(portrait(480, 640, bg=(66, 142, 218)))  # the usual ID-photo blue, which two cited pages allow
+    by_name = {c["id"]: c["status"] for c in check(blue, "zhejiang/registration", "photo.jpeg", pixels_of(blue),
+                                                   catalog=specs)["checks"]}
+    assert by_name["background"] == "pass" and by_name["extensions"] == "pass"
+    grey = jpeg(portrait(480, 640, bg=(200, 200, 200)))
+    assert {c["id"]: c["status"] for c in check(grey, "zhejiang/registration", "photo.jpg", pixels_of(grey),
+                                                   catalog=specs)["checks"]}["background"] == "fail"
 
 
 def test_a_page_lists_only_the_sources_its_printed_facts_cite(root: Path) -> None:
