@@ -44,11 +44,15 @@ def rgb_words(rgb: tuple[int, ...]) -> str:
     return f"RGB({rgb[0]}, {rgb[1]}, {rgb[2]})"
 
 
+def _wanted_one(c: Colour) -> str:
+    if c.rgb is not None:
+        return f"{c.name}（参考色值 {rgb_words(c.rgb)}）"
+    family = FAMILY_WORDS[c.family or "blue"]
+    return c.name if family == c.name else f"{c.name}（{family}）"  # not "浅蓝色（浅蓝色）"
+
+
 def _wanted(colours: tuple[Colour, ...]) -> str:
-    return "、".join(
-        f"{c.name}（参考色值 {rgb_words(c.rgb)}）" if c.rgb is not None else f"{c.name}（{FAMILY_WORDS[c.family or 'blue']}）"
-        for c in colours
-    )
+    return "、".join(_wanted_one(c) for c in colours)
 
 
 def _reference_part(colour: Colour, measured: Lab, expected: str) -> Part | None:

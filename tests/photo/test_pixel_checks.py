@@ -212,3 +212,14 @@ def test_turned_photos_are_not_analysed(orientation: int) -> None:
 def test_mirrored_photo_is_still_analysed() -> None:
     data = jpeg(portrait(), orientation=2)
     assert by_id(api.check(data, NATIONAL, pixels=pixels_of(data)), "framing")["status"] == "pass"
+
+
+def test_a_colour_named_after_its_family_is_not_named_twice() -> None:
+    """The requirement names each allowed colour once: "浅蓝色", not "浅蓝色（浅蓝色）"; a colour whose name differs
+    from its family still says the family, and a colour with a reference value gives the value."""
+    from checkers.photo.pixel_checks import _wanted
+    from checkers.photo.spec import Colour
+
+    wanted = _wanted((Colour("浅蓝色", family="light_blue"), Colour("蓝色", family="blue"),
+                      Colour("白色", rgb=(255, 255, 255))))
+    assert wanted == "浅蓝色、蓝色（蓝色系）、白色（参考色值 RGB(255, 255, 255)）"
