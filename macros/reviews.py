@@ -184,10 +184,10 @@ def passed_on(reviews: tuple[Review, ...], text: str, sources: tuple[str, ...] |
     """The date a fact with this exact text passed its latest review; None if never, or if the latest failed.
 
     Records of the same day count in file order (a reader appends), so a fail written after a pass wins. Given the
-    fact's current ``sources``, a fail about a source the fact no longer cites is history (the reader dropped that
-    source), not a verdict on the fact as it stands."""
-    matching = [r for r in reviews if r.text == text
-                and not (r.verdict == "fail" and sources is not None and r.source not in sources)]
+    fact's current ``sources``, only records about a source the fact still cites count, either way: a fail about a
+    dropped source is history (the reader dropped it), and a pass against a dropped source says nothing about the
+    page the fact now rests on (a fact re-cited with its text unchanged waits for a reading of its new source)."""
+    matching = [r for r in reviews if r.text == text and (sources is None or r.source in sources)]
     matching.sort(key=lambda r: r.date)  # stable: file order on ties
     if matching and matching[-1].verdict == "pass":
         return matching[-1].date

@@ -152,6 +152,18 @@ def test_a_fail_about_a_source_the_fact_no_longer_cites_is_history() -> None:
     assert passed_on((kept, dropped), "成绩公布后查询。") is None  # without the fact's sources: the latest decides
 
 
+def test_a_pass_against_a_source_the_fact_no_longer_cites_does_not_count() -> None:
+    """A fact re-cited to another page with its text unchanged waits until someone reads the new page."""
+    from macros.reviews import Review, passed_on
+
+    day = datetime.date(2026, 11, 30)
+    old = Review("graduation.steps[3]", "上传照片后提交。", "gone", "pass", day, "reader-a", "旧来源写明")
+    assert passed_on((old,), "上传照片后提交。", ("new",)) is None
+    assert passed_on((old,), "上传照片后提交。", ("new", "gone")) == day
+    new = Review("graduation.steps[3]", "上传照片后提交。", "new", "pass", day, "reader-b", "新来源写明")
+    assert passed_on((old, new), "上传照片后提交。", ("new",)) == day
+
+
 def test_a_record_of_a_replaced_text_is_history_once_the_new_text_passed(root: Path) -> None:
     from macros.coverage import truth
 
